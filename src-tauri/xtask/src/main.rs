@@ -1,1 +1,185 @@
-fn main(){}
+//! `cargo xtask run | test | bundle`: the developer and CI entry points of Innkeep.
+//!
+//! Std-only apart from `ctrlc`; every step prints the command it runs.
+
+mod deps;
+mod postgres;
+mod sh;
+mod suites;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use sh::{Result, cargo, run};
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  run [--release] [-- app args]   build the UI and the real app, then start it
+                                  (e.g. `cargo xtask run -- --demo`)
+  test [--only a,b] [--list]      run every suite; stops at the first failure
+  bundle                          build the installer (.deb on Linux, MSI on Windows, DMG on macOS)
+  postgres [-- command]           start a throwaway PostgreSQL, run the command with
+                                  INNKEEP_TEST_BACKEND=postgres and INNKEEP_TEST_PG_URL set
+                                  (or wait for Enter), then remove it
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, rest) = match args.split_first() {
+        Some((c, rest)) => (c.as_str(), rest),
+        None => {
+            eprint!("{USAGE}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let outcome = match command {
+        "run" => run_app(rest),
+        "test" => suites::test(rest),
+        "bundle" => bundle(),
+        "postgres" => with_postgres(rest),
+        "help" | "-h" | "--help" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => Err(format!("unknown command `{other}`\n{USAGE}")),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root (this crate lives in `src-tauri/xtask`).
+pub fn root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .nth(2)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| manifest.to_path_buf())
+}
+
+/// The shared cargo target directory.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|p| if p.is_absolute() { p } else { root().join(p) })
+        .unwrap_or_else(|| root().join("target"))
+}
+
+/// Path of the app binary built by `cargo build -p innkeep` for a profile.
+pub fn app_binary(profile: &str) -> PathBuf {
+    let name = if cfg!(windows) {
+        "innkeep.exe"
+    } else {
+        "innkeep"
+    };
+    target_dir().join(profile).join(name)
+}
+
+/// Builds ui/dist and the app (the `custom-protocol` feature is always on, so
+/// this is the real app serving the bundled UI, not a dev-server build).
+pub fn build_app(release: bool) -> Result<PathBuf> {
+    deps::npm_ci_if_needed()?;
+    run(sh::npm(&["run", "build"]).current_dir(root().join("ui")))?;
+    let mut build = cargo();
+    build.args(["build", "-p", "innkeep"]).current_dir(root());
+    if release {
+        build.arg("--release");
+    }
+    run(&mut build)?;
+    Ok(app_binary(if release { "release" } else { "debug" }))
+}
+
+fn run_app(args: &[String]) -> Result<()> {
+    let (own, app_args) = match args.iter().position(|a| a == "--") {
+        Some(i) => (&args[..i], &args[i + 1..]),
+        None => (args, &[][..]),
+    };
+    let mut release = false;
+    for arg in own {
+        match arg.as_str() {
+            "--release" => release = true,
+            other => {
+                return Err(format!(
+                    "`run` does not know `{other}` (app arguments go after `--`)"
+                ));
+            }
+        }
+    }
+    deps::ensure_system_packages(deps::Need::Build)?;
+    let binary = build_app(release)?;
+    println!("\n==> starting {} {}", binary.display(), app_args.join(" "));
+    let mut app = std::process::Command::new(&binary);
+    app.args(app_args).current_dir(root());
+    sh::exec(app)
+}
+
+fn bundle() -> Result<()> {
+    deps::ensure_system_packages(deps::Need::Build)?;
+    deps::npm_ci_if_needed()?;
+    let (format, ext) = if cfg!(target_os = "windows") {
+        ("msi", "msi")
+    } else if cfg!(target_os = "macos") {
+        ("dmg", "dmg")
+    } else {
+        ("deb", "deb")
+    };
+    let cli =
+        root()
+            .join("ui/node_modules/.bin")
+            .join(if cfg!(windows) { "tauri.cmd" } else { "tauri" });
+    let started = std::time::SystemTime::now();
+    run(std::process::Command::new(&cli)
+        .args(["build", "--bundles", format])
+        .current_dir(root()))?;
+    let dir = target_dir().join("release/bundle").join(format);
+    let newest = std::fs::read_dir(&dir)
+        .map_err(|e| format!("no bundle directory {}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .filter_map(|p| Some((std::fs::metadata(&p).ok()?, p)))
+        .filter(|(meta, _)| meta.modified().is_ok_and(|m| m >= started))
+        .max_by_key(|(meta, _)| meta.modified().ok())
+        .ok_or_else(|| format!("tauri build made no new .{ext} in {}", dir.display()))?;
+    let (meta, path) = newest;
+    println!(
+        "\n==> installer: {}\n    size: {:.1} MB ({} bytes)",
+        path.display(),
+        meta.len() as f64 / 1_048_576.0,
+        meta.len()
+    );
+    Ok(())
+}
+
+fn with_postgres(args: &[String]) -> Result<()> {
+    let command = match args.split_first() {
+        Some((dashes, command)) if dashes == "--" => command,
+        _ => args,
+    };
+    ctrlc::set_handler(|| {
+        postgres::stop_running();
+        std::process::exit(130);
+    })
+    .map_err(|e| format!("cannot install the Ctrl-C handler: {e}"))?;
+    let cluster = postgres::Cluster::start()?;
+    println!("INNKEEP_TEST_PG_URL={}", cluster.url());
+    match command.split_first() {
+        Some((program, rest)) => run(std::process::Command::new(program)
+            .args(rest)
+            .env("INNKEEP_TEST_BACKEND", "postgres")
+            .env("INNKEEP_TEST_PG_URL", cluster.url())),
+        None => {
+            println!("press Enter to stop the server");
+            let mut line = String::new();
+            let _ = std::io::stdin().read_line(&mut line);
+            Ok(())
+        }
+    }
+}
