@@ -1,0 +1,58 @@
+// The command palette (Ctrl+K): go to any permitted area, or run an action; shortcuts shown beside each.
+import { Kbd } from "@mantine/core";
+import { Spotlight, type SpotlightActionData } from "@mantine/spotlight";
+import { useTranslation } from "react-i18next";
+import type { Area, AreaId } from "./navigation";
+import { shortcutLabel } from "./navigation";
+
+export interface PaletteAction {
+  id: string;
+  label: string;
+  shortcut?: string;
+  run: () => void;
+}
+
+export const PALETTE_SHORTCUT = "mod+K";
+
+export function Palette({
+  areas,
+  navigate,
+  actions,
+  disabled,
+}: {
+  areas: Area[];
+  navigate: (area: AreaId) => void;
+  actions: PaletteAction[];
+  disabled: boolean;
+}) {
+  const { t } = useTranslation();
+  const hint = (shortcut?: string) => (shortcut ? <Kbd size="xs">{shortcutLabel(shortcut)}</Kbd> : undefined);
+  const data: SpotlightActionData[] = [
+    ...areas.map((area) => ({
+      id: `go-${area.id}`,
+      label: t(`nav.${area.id}`),
+      description: t("palette.goTo"),
+      rightSection: hint(area.shortcut),
+      onClick: () => navigate(area.id),
+    })),
+    ...actions.map((action) => ({
+      id: action.id,
+      label: action.label,
+      description: t("palette.action"),
+      rightSection: hint(action.shortcut),
+      onClick: action.run,
+    })),
+  ];
+  return (
+    <Spotlight
+      actions={data}
+      shortcut={disabled ? null : "mod + K"}
+      nothingFound={t("palette.nothing")}
+      highlightQuery
+      limit={30}
+      searchProps={{ placeholder: t("palette.placeholder"), "aria-label": t("palette.placeholder") }}
+      scrollable
+      maxHeight={420}
+    />
+  );
+}
