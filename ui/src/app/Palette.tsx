@@ -52,6 +52,7 @@ export function Palette({
       limit={30}
       searchProps={{ placeholder: t("palette.placeholder"), "aria-label": t("palette.placeholder") }}
       scrollable
+      lockScroll={false}
       maxHeight={420}
     />
   );

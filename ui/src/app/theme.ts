@@ -19,5 +19,8 @@ export const theme = createTheme({
     PasswordInput: { defaultProps: { size: "sm" } },
     Select: { defaultProps: { size: "sm", allowDeselect: false } },
     Button: { defaultProps: { size: "sm" } },
+    // react-remove-scroll (Modal's scroll lock) injects a <style> element, which the CSP blocks; the shell
+    // never scrolls the body anyway.
+    Modal: { defaultProps: { lockScroll: false } },
   },
 });
