@@ -1,1 +1,22 @@
-//! x
+//! Innkeep's schema: forward-only migrations that run unchanged on SQLite and PostgreSQL.
+//!
+//! Money columns are integer minor units (`*_minor`, BIGINT) so amounts stay exact on both
+//! backends; the currency's digits live on the property.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_foundation;
+mod m20261123_000002_append_only_audit;
+
+/// Runs every migration in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_foundation::Migration),
+            Box::new(m20261123_000002_append_only_audit::Migration),
+        ]
+    }
+}

@@ -1,1 +1,26 @@
-//! x
+//! Innkeep's hotel domain: property, staff and permissions, audit trail, settings, backups and
+//! the database they live in. It never depends on Tauri or a webview; the shell's commands are
+//! thin adapters over [`desk::Desk`] and the modules below.
+
+pub mod audit;
+pub mod auth;
+pub mod backup;
+pub mod clock;
+pub mod config;
+pub mod dashboard;
+pub mod db;
+pub mod demo;
+pub mod desk;
+pub mod entity;
+pub mod error;
+pub mod money;
+pub mod permission;
+pub mod property;
+pub mod roles;
+pub mod secrets;
+pub mod settings;
+pub mod setup;
+pub mod users;
+pub mod validate;
+
+pub use error::{ApiError, Error, Result};
