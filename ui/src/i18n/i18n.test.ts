@@ -34,6 +34,8 @@ const CONTRACT_ERRORS = [
   "errors.keyring.failed", "errors.backup.verify_failed", "errors.backup.not_embedded", "errors.backup.folder",
   "errors.backup.not_found", "errors.role.in_use", "errors.role.builtin", "errors.user.last_admin",
   "errors.internal",
+  // Also sent by the Rust core beyond the written contract:
+  "errors.common.internal", "errors.common.not_found", "errors.keyring.missing", "errors.validation.range",
 ];
 
 describe("translations", () => {

@@ -11,7 +11,7 @@ import type { ApiError, BackupOverview, BackupProgress, BackupSchedule, BackupVi
 import { call, commands } from "../../ipc/client";
 import { EmptyState } from "../../shared/components/EmptyState";
 import { formatBytes, formatTimestamp } from "../../shared/dates";
-import { clientError, errorOf, useErrorText } from "../../shared/errors";
+import { clientError, errorField, errorOf, useErrorText } from "../../shared/errors";
 import { onBackupRequest, takeBackupRequest } from "./backup-request";
 
 const OVERVIEW_KEY = ["backupOverview"];
@@ -225,7 +225,9 @@ function ScheduleForm({ overview }: { overview: BackupOverview }) {
       notifications.show({ color: "teal", message: t("common.saved") });
     } catch (thrown) {
       const error = errorOf(thrown);
-      if (error.code === "folder") setErrors({ folder: error });
+      const field = errorField(error);
+      if (field === "time" || field === "folder" || field === "keep") setErrors({ [field]: error });
+      else if (error.code === "folder") setErrors({ folder: error });
       else setFailure(error);
     } finally {
       setBusy(false);
