@@ -93,7 +93,7 @@ export function Shell() {
 
   return (
     <>
-      <div className={classes.shell} data-testid="app-shell" inert={locked}>
+      <div className={locked ? `${classes.shell} ${classes.locked}` : classes.shell} data-testid="app-shell" inert={locked}>
         <header className={classes.header}>
           <Group gap="md" wrap="nowrap">
             <Text fw={700} c="teal.8">

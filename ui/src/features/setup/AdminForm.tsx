@@ -24,7 +24,7 @@ export function AdminForm() {
     propertyName: "",
     currency: "CNY",
     timeZone: "Asia/Shanghai",
-    username: "admin",
+    username: "",
     displayName: "",
     password: "",
     passwordConfirm: "",
@@ -90,7 +90,7 @@ export function AdminForm() {
             <Select label={t("fields.timeZone")} data={zones} value={values.timeZone} onChange={(v) => v && setValue("timeZone", v)} searchable limit={50} />
           </Group>
           <Group grow align="flex-start">
-            <TextInput label={t("fields.username")} {...text("username")} data-testid="admin-username" autoComplete="off" />
+            <TextInput label={t("fields.username")} {...text("username")} data-testid="admin-username" placeholder="admin" autoComplete="off" />
             <TextInput label={t("fields.displayName")} {...text("displayName")} data-testid="admin-display-name" />
           </Group>
           <Group grow align="flex-start">
