@@ -141,7 +141,7 @@ async listUsers() : Promise<Result<UserView[], ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
-async createUser(input: CreateUserInput) : Promise<Result<UserView, ApiError>> {
+async createUser(input: NewUser) : Promise<Result<UserView, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("create_user", { input }) };
 } catch (e) {
@@ -149,7 +149,7 @@ async createUser(input: CreateUserInput) : Promise<Result<UserView, ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
-async updateUser(input: UpdateUserInput) : Promise<Result<UserView, ApiError>> {
+async updateUser(input: UserUpdate) : Promise<Result<UserView, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("update_user", { input }) };
 } catch (e) {
@@ -181,7 +181,7 @@ async listRoles() : Promise<Result<RoleView[], ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
-async saveRole(input: SaveRoleInput) : Promise<Result<RoleView, ApiError>> {
+async saveRole(input: RoleInput) : Promise<Result<RoleView, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("save_role", { input }) };
 } catch (e) {
@@ -277,6 +277,14 @@ async pickFolder() : Promise<Result<string | null, ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+async pickBackupFile() : Promise<Result<string | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("pick_backup_file") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async restoreBackup(path: string, onProgress: TAURI_CHANNEL<BackupProgress>) : Promise<Result<AppStatus, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("restore_backup", { path, onProgress }) };
@@ -311,7 +319,7 @@ export type BackupView = { id: number; createdAt: string; path: string; sizeByte
 export type BackupKind = "manual" | "scheduled" | "safety"
 export type ConnectionView = { backend: Backend; host: string | null; port: number | null; database: string | null; user: string | null; databasePath: string | null; dataDir: string; logDir: string }
 export type CreateAdministratorInput = { propertyName: string; currency: string; timeZone: string; username: string; displayName: string; password: string }
-export type CreateUserInput = { username: string; displayName: string; password: string; roleId: number }
+export type NewUser = { username: string; displayName: string; password: string; roleId: number }
 export type DashboardView = { businessDate: string; arrivals: number; departures: number; inHouse: number; roomsTotal: number }
 export type DemoAccount = { username: string; password: string; role: string }
 export type Permission = "dashboard.view" | "reservations.manage" | "frontdesk.operate" | "folios.post" | "folios.void" | "invoices.issue" | "guests.manage" | "guests.view_documents" | "housekeeping.update" | "rooms.manage" | "rates.manage" | "overbook" | "night_audit.run" | "reports.view" | "users.view" | "users.manage" | "roles.manage" | "audit.view" | "settings.manage" | "backups.manage" | "connection.manage"
@@ -319,11 +327,11 @@ export type PostgresInput = { host: string; port: number; database: string; user
 export type PropertyInput = { name: string; address: string; phone: string; taxpayerId: string; currency: string; currencyDigits: number; timeZone: string; checkInTime: string; checkOutTime: string; folioCreditLimit: string }
 export type PropertyView = { id: number; name: string; address: string; phone: string; taxpayerId: string; currency: string; currencyDigits: number; timeZone: string; checkInTime: string; checkOutTime: string; businessDate: string; folioCreditLimit: string }
 export type RoleView = { id: number; code: string; name: string; builtin: boolean; permissions: Permission[]; userCount: number }
-export type SaveRoleInput = { id: number | null; name: string; permissions: Permission[] }
+export type RoleInput = { id: number | null; name: string; permissions: Permission[] }
 export type SessionView = { user: UserView; permissions: Permission[]; idleLockMinutes: number; property: PropertyView; locked: boolean }
 export type SettingsView = { idleLockMinutes: number }
 export type Stage = "needs_connection" | "connection_failed" | "config_damaged" | "needs_admin" | "ready"
-export type UpdateUserInput = { id: number; displayName: string; roleId: number; active: boolean }
+export type UserUpdate = { id: number; displayName: string; roleId: number; active: boolean }
 export type UserView = { id: number; username: string; displayName: string; roleId: number; roleName: string; active: boolean; lockedUntil: string | null; lastLoginAt: string | null; language: string }
 
 /** tauri-specta globals **/

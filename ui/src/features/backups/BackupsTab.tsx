@@ -7,7 +7,7 @@ import { Channel } from "@tauri-apps/api/core";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useAppState } from "../../app/app-state";
-import type { ApiError, BackupOverview, BackupProgress, BackupSchedule, BackupView } from "../../ipc/client";
+import type { ApiError, BackupOverview, BackupProgress, BackupSchedule } from "../../ipc/client";
 import { call, commands } from "../../ipc/client";
 import { EmptyState } from "../../shared/components/EmptyState";
 import { formatBytes, formatTimestamp } from "../../shared/dates";
@@ -49,7 +49,17 @@ function EmbeddedBackups({ overview }: { overview: BackupOverview }) {
   const [progress, setProgress] = useState<BackupProgress | null>(null);
   const [running, setRunning] = useState<"backup" | "restore" | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
-  const [restoring, setRestoring] = useState<BackupView | null>(null);
+  const [restoring, setRestoring] = useState<{ path: string; label: string } | null>(null);
+
+  async function chooseFile() {
+    setFailure(null);
+    try {
+      const path = await call(commands.pickBackupFile());
+      if (path) setRestoring({ path, label: path });
+    } catch (thrown) {
+      setFailure(errorOf(thrown));
+    }
+  }
 
   async function backupNow() {
     setRunning("backup");
@@ -68,14 +78,14 @@ function EmbeddedBackups({ overview }: { overview: BackupOverview }) {
     }
   }
 
-  async function restore(backup: BackupView) {
+  async function restore(path: string) {
     setRestoring(null);
     setRunning("restore");
     setFailure(null);
     setProgress({ step: "safety_copy", percent: 0 });
     try {
       const channel = new Channel<BackupProgress>((p) => setProgress(p));
-      const status = await call(commands.restoreBackup(backup.path, channel));
+      const status = await call(commands.restoreBackup(path, channel));
       setStatus(status);
       setSession(null);
     } catch (thrown) {
@@ -104,9 +114,14 @@ function EmbeddedBackups({ overview }: { overview: BackupOverview }) {
           <Title order={2} size="h5">
             {t("backups.listTitle")}
           </Title>
-          <Button onClick={() => void backupNow()} loading={running === "backup"} disabled={running !== null} data-testid="backup-now">
-            {t("backups.now")}
-          </Button>
+          <Group gap="xs">
+            <Button variant="default" onClick={() => void chooseFile()} disabled={running !== null}>
+              {t("backups.restoreFile")}
+            </Button>
+            <Button onClick={() => void backupNow()} loading={running === "backup"} disabled={running !== null} data-testid="backup-now">
+              {t("backups.now")}
+            </Button>
+          </Group>
         </Group>
         <div className="result-slot" aria-live="polite">
           {progress && (
@@ -154,7 +169,7 @@ function EmbeddedBackups({ overview }: { overview: BackupOverview }) {
                 </Table.Td>
                 <Table.Td>{b.byUser}</Table.Td>
                 <Table.Td>
-                  <Button size="compact-xs" variant="default" disabled={running !== null || !b.verified} onClick={() => setRestoring(b)}>
+                  <Button size="compact-xs" variant="default" disabled={running !== null || !b.verified} onClick={() => setRestoring({ path: b.path, label: formatTimestamp(b.createdAt, i18n.language, session?.property.timeZone) })}>
                     {t("backups.restore")}
                   </Button>
                 </Table.Td>
@@ -169,7 +184,7 @@ function EmbeddedBackups({ overview }: { overview: BackupOverview }) {
         {restoring && (
           <Stack gap="sm">
             <Text size="sm">
-              {t("backups.restoreConfirm", { date: formatTimestamp(restoring.createdAt, i18n.language, session?.property.timeZone) })}
+              {t("backups.restoreConfirm", { date: restoring.label })}
             </Text>
             <Text size="sm" c="dimmed">
               {t("backups.restoreSafety")}
@@ -178,7 +193,7 @@ function EmbeddedBackups({ overview }: { overview: BackupOverview }) {
               <Button variant="default" onClick={() => setRestoring(null)} data-autofocus>
                 {t("common.cancel")}
               </Button>
-              <Button color="orange" onClick={() => void restore(restoring)} data-testid="restore-confirm">
+              <Button color="orange" onClick={() => void restore(restoring.path)} data-testid="restore-confirm">
                 {t("backups.restore")}
               </Button>
             </Group>
