@@ -1,1 +1,156 @@
+//! The Tauri shell: plugins, state, command registration — nothing else. The hotel's rules
+//! live in `innkeep-core`; `commands/` adapts them to IPC.
 
+mod commands;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use innkeep_core::clock::SystemClock;
+use innkeep_core::config::Paths;
+use innkeep_core::desk::Desk;
+use tauri::Manager;
+use tauri_specta::{Builder, collect_commands};
+
+/// Every command the page may call, with their TypeScript bindings.
+pub fn specta_builder() -> Builder<tauri::Wry> {
+    use commands::*;
+    Builder::<tauri::Wry>::new().disable_serde_phases().commands(collect_commands![
+        setup::app_status,
+        setup::set_language,
+        setup::test_connection,
+        setup::use_embedded_database,
+        setup::use_postgres_database,
+        setup::retry_connection,
+        setup::reset_configuration,
+        setup::create_administrator,
+        session::login,
+        session::current_session,
+        session::logout,
+        session::lock_session,
+        session::unlock_session,
+        session::touch_session,
+        session::change_password,
+        dashboard::dashboard,
+        users::list_users,
+        users::create_user,
+        users::update_user,
+        users::reset_user_password,
+        users::unlock_user,
+        roles::list_roles,
+        roles::save_role,
+        roles::delete_role,
+        audit::list_audit,
+        property::get_property,
+        property::update_property,
+        property::get_settings,
+        property::update_settings,
+        property::connection_info,
+        backups::backup_overview,
+        backups::backup_now,
+        backups::save_backup_schedule,
+        backups::restore_backup,
+        backups::pick_folder,
+        backups::pick_backup_file,
+    ])
+}
+
+/// Where data and logs live: the OS app-data directory, or `INNKEEP_DATA_DIR` (tests, portable
+/// installs); the demo hotel gets its own subdirectory so it never touches real books.
+fn paths(app: &tauri::App, demo: bool) -> tauri::Result<Paths> {
+    let base = match std::env::var_os("INNKEEP_DATA_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => app.path().app_data_dir()?,
+    };
+    let data_dir = if demo { base.join("demo") } else { base };
+    let log_dir = match std::env::var_os("INNKEEP_DATA_DIR") {
+        Some(_) => data_dir.join("logs"),
+        None => app.path().app_log_dir()?,
+    };
+    Ok(Paths { data_dir, log_dir })
+}
+
+/// Starts Innkeep. `--demo` opens the demo hotel.
+pub fn run() {
+    let demo = std::env::args().any(|a| a == "--demo");
+    let builder = specta_builder();
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            let paths = paths(app, demo)?;
+            std::fs::create_dir_all(&paths.log_dir)?;
+            app.handle().plugin(
+                tauri_plugin_log::Builder::new()
+                    .level(log::LevelFilter::Info)
+                    .clear_targets()
+                    .target(tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Folder {
+                        path: paths.log_dir.clone(),
+                        file_name: Some("innkeep".into()),
+                    }))
+                    .target(tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Stdout))
+                    .max_file_size(5_000_000)
+                    .rotation_strategy(tauri_plugin_log::RotationStrategy::KeepSome(10))
+                    .build(),
+            )?;
+            log::info!("Innkeep starting; data in {}", paths.data_dir.display());
+            app.manage(Desk::new(paths, Arc::new(SystemClock), demo));
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                loop {
+                    tokio::time::sleep(Duration::from_secs(60)).await;
+                    let desk = handle.state::<Desk>();
+                    if let Err(e) = desk.run_due_backup().await {
+                        log::error!("daily backup: {e}");
+                    }
+                }
+            });
+            Ok(())
+        })
+        .run(tauri::generate_context!("tauri.conf.json"));
+    if let Err(e) = result {
+        eprintln!("Innkeep could not start: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod bindings {
+    //! The committed TypeScript bindings must match the Rust commands and types.
+
+    use specta_typescript::Typescript;
+
+    const COMMITTED: &str = "ui/src/ipc/bindings.ts";
+
+    fn generated() -> String {
+        let dir = std::env::temp_dir().join(format!("innkeep-bindings-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("bindings.ts");
+        super::specta_builder()
+            .export(Typescript::default().header("// Generated by tauri-specta from the Rust commands: `cargo test -p innkeep --lib bindings` with INNKEEP_WRITE_BINDINGS=1 rewrites it.\n"), &path)
+            .expect("export bindings");
+        std::fs::read_to_string(&path).expect("read bindings")
+    }
+
+    #[test]
+    fn bindings_are_fresh() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let fresh = generated();
+        if std::env::var_os("INNKEEP_WRITE_BINDINGS").is_some() {
+            std::fs::write(root.join(COMMITTED), &fresh).expect("write bindings");
+        }
+        let committed = std::fs::read_to_string(root.join(COMMITTED)).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "{COMMITTED} is stale: run `INNKEEP_WRITE_BINDINGS=1 cargo test -p innkeep --lib bindings` and commit it"
+        );
+    }
+}

@@ -74,13 +74,10 @@ pub struct AuditPage {
 }
 
 /// Lists the audit trail (permission `audit.view`).
-pub async fn list(
-    conn: &impl ConnectionTrait,
-    actor: &Actor,
-    tz: chrono_tz::Tz,
-    filter: &AuditFilter,
-) -> Result<AuditPage> {
+pub async fn list(conn: &impl ConnectionTrait, actor: &Actor, filter: &AuditFilter) -> Result<AuditPage> {
     actor.require(Permission::AuditView)?;
+    let property = crate::property::get(conn, actor.property_id).await?;
+    let tz = crate::property::time_zone("timeZone", &property.time_zone)?;
     let mut q = audit_entry::Entity::find().filter(audit_entry::Column::PropertyId.eq(actor.property_id));
     if let Some(user) = filter.user_id {
         q = q.filter(audit_entry::Column::UserId.eq(user));

@@ -1,0 +1,26 @@
+//! IPC adapters: DTO in → core call → DTO out. Errors become [`ApiError`]s; details of
+//! internal failures go to the log file, never to the screen.
+
+pub mod audit;
+pub mod backups;
+pub mod dashboard;
+pub mod property;
+pub mod roles;
+pub mod session;
+pub mod setup;
+pub mod users;
+
+use innkeep_core::{ApiError, Error};
+
+/// What every command returns.
+pub type Answer<T> = Result<T, ApiError>;
+
+/// Converts a core error for the UI, logging what the user does not see.
+pub fn api(e: Error) -> ApiError {
+    if e.is_internal() {
+        log::error!("{e}");
+    } else {
+        log::info!("refused: {e}");
+    }
+    e.to_api()
+}
