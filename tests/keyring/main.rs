@@ -1,0 +1,40 @@
+//! The PostgreSQL password in a real OS credential store (Secret Service here, run by
+//! `cargo xtask test` under a private D-Bus session with gnome-keyring), and a clear error when
+//! the machine has no store at all.
+
+use innkeep_core::db::PostgresServer;
+use innkeep_core::secrets::{self, SecretError};
+
+fn server(tag: &str) -> PostgresServer {
+    PostgresServer { host: "db.hotel.lan".into(), port: 5432, database: format!("hotel_{tag}"), user: "frontdesk".into() }
+}
+
+fn mode() -> Option<String> {
+    std::env::var("INNKEEP_TEST_KEYRING").ok()
+}
+
+#[test]
+fn the_password_round_trips_through_the_os_store() {
+    if mode().as_deref() != Some("available") {
+        eprintln!("skipped: run by `cargo xtask test` with a Secret Service (INNKEEP_TEST_KEYRING=available)");
+        return;
+    }
+    let s = server(&format!("{}", std::process::id()));
+    secrets::save_postgres_password(&s, "p@ss wörd 密码").unwrap();
+    assert_eq!(secrets::postgres_password(&s).unwrap(), "p@ss wörd 密码");
+    secrets::save_postgres_password(&s, "rotated").unwrap();
+    assert_eq!(secrets::postgres_password(&s).unwrap(), "rotated");
+    secrets::delete_postgres_password(&s).unwrap();
+    assert!(matches!(secrets::postgres_password(&s), Err(SecretError::Missing)));
+}
+
+#[test]
+fn no_store_on_the_machine_gives_a_clear_error_not_a_crash() {
+    if mode().as_deref() != Some("unavailable") {
+        eprintln!("skipped: run by `cargo xtask test` without a session bus (INNKEEP_TEST_KEYRING=unavailable)");
+        return;
+    }
+    let e = secrets::save_postgres_password(&server("none"), "pw").unwrap_err();
+    assert!(matches!(e, SecretError::Unavailable), "{e}");
+    assert_eq!(e.to_api().key, "errors.keyring.unavailable");
+}
