@@ -38,3 +38,30 @@ fn no_store_on_the_machine_gives_a_clear_error_not_a_crash() {
     assert!(matches!(e, SecretError::Unavailable), "{e}");
     assert_eq!(e.to_api().key, "errors.keyring.unavailable");
 }
+
+#[tokio::test]
+async fn a_server_down_at_start_up_is_reported_and_nothing_is_lost() {
+    use innkeep_core::config::{self, DatabaseChoice, LocalConfig, Paths};
+    use innkeep_core::desk::{Desk, Stage};
+    if mode().as_deref() != Some("available") {
+        eprintln!("skipped: needs a credential store (INNKEEP_TEST_KEYRING=available)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths { data_dir: dir.path().into(), log_dir: dir.path().into() };
+    // Nothing listens on port 1: the hotel's server is "down".
+    let down = PostgresServer { host: "127.0.0.1".into(), port: 1, database: "hotel".into(), user: "frontdesk".into() };
+    secrets::save_postgres_password(&down, "pw").unwrap();
+    let saved = LocalConfig { database: Some(DatabaseChoice::Postgres(down.clone())), ..Default::default() };
+    config::save(&paths.config_file(), &saved).unwrap();
+    let desk = Desk::new(paths.clone(), innkeep_tests::clock(), false);
+    let s = desk.status().await.unwrap();
+    assert_eq!(s.stage, Stage::ConnectionFailed);
+    let e = s.error.unwrap();
+    assert_eq!((e.key.as_str(), e.params["port"].as_str()), ("errors.db.unreachable", "1"));
+    assert_eq!(desk.retry_connection().await.unwrap().stage, Stage::ConnectionFailed);
+    // The settings and the stored password are untouched, ready for when the server is back.
+    assert_eq!(config::load(&paths.config_file()).unwrap(), Some(saved));
+    assert_eq!(secrets::postgres_password(&down).unwrap(), "pw");
+    secrets::delete_postgres_password(&down).unwrap();
+}
