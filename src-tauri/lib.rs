@@ -16,44 +16,46 @@ use tauri_specta::{Builder, collect_commands};
 /// Every command the page may call, with their TypeScript bindings.
 pub fn specta_builder() -> Builder<tauri::Wry> {
     use commands::*;
-    Builder::<tauri::Wry>::new().disable_serde_phases().commands(collect_commands![
-        setup::app_status,
-        setup::set_language,
-        setup::test_connection,
-        setup::use_embedded_database,
-        setup::use_postgres_database,
-        setup::retry_connection,
-        setup::reset_configuration,
-        setup::create_administrator,
-        session::login,
-        session::current_session,
-        session::logout,
-        session::lock_session,
-        session::unlock_session,
-        session::touch_session,
-        session::change_password,
-        dashboard::dashboard,
-        users::list_users,
-        users::create_user,
-        users::update_user,
-        users::reset_user_password,
-        users::unlock_user,
-        roles::list_roles,
-        roles::save_role,
-        roles::delete_role,
-        audit::list_audit,
-        property::get_property,
-        property::update_property,
-        property::get_settings,
-        property::update_settings,
-        property::connection_info,
-        backups::backup_overview,
-        backups::backup_now,
-        backups::save_backup_schedule,
-        backups::restore_backup,
-        backups::pick_folder,
-        backups::pick_backup_file,
-    ])
+    Builder::<tauri::Wry>::new()
+        .disable_serde_phases()
+        .commands(collect_commands![
+            setup::app_status,
+            setup::set_language,
+            setup::test_connection,
+            setup::use_embedded_database,
+            setup::use_postgres_database,
+            setup::retry_connection,
+            setup::reset_configuration,
+            setup::create_administrator,
+            session::login,
+            session::current_session,
+            session::logout,
+            session::lock_session,
+            session::unlock_session,
+            session::touch_session,
+            session::change_password,
+            dashboard::dashboard,
+            users::list_users,
+            users::create_user,
+            users::update_user,
+            users::reset_user_password,
+            users::unlock_user,
+            roles::list_roles,
+            roles::save_role,
+            roles::delete_role,
+            audit::list_audit,
+            property::get_property,
+            property::update_property,
+            property::get_settings,
+            property::update_settings,
+            property::connection_info,
+            backups::backup_overview,
+            backups::backup_now,
+            backups::save_backup_schedule,
+            backups::restore_backup,
+            backups::pick_folder,
+            backups::pick_backup_file,
+        ])
 }
 
 /// Where data and logs live: the OS app-data directory, or `INNKEEP_DATA_DIR` (tests, portable
@@ -92,11 +94,15 @@ pub fn run() {
                 tauri_plugin_log::Builder::new()
                     .level(log::LevelFilter::Info)
                     .clear_targets()
-                    .target(tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Folder {
-                        path: paths.log_dir.clone(),
-                        file_name: Some("innkeep".into()),
-                    }))
-                    .target(tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Stdout))
+                    .target(tauri_plugin_log::Target::new(
+                        tauri_plugin_log::TargetKind::Folder {
+                            path: paths.log_dir.clone(),
+                            file_name: Some("innkeep".into()),
+                        },
+                    ))
+                    .target(tauri_plugin_log::Target::new(
+                        tauri_plugin_log::TargetKind::Stdout,
+                    ))
                     .max_file_size(5_000_000)
                     .rotation_strategy(tauri_plugin_log::RotationStrategy::KeepSome(10))
                     .build(),

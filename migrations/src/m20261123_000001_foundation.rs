@@ -46,14 +46,24 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        unique_index(m, "ux_role_property_code", Role::Table, [Role::PropertyId, Role::Code]).await?;
+        unique_index(
+            m,
+            "ux_role_property_code",
+            Role::Table,
+            [Role::PropertyId, Role::Code],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
                 .table(RolePermission::Table)
                 .col(integer(RolePermission::RoleId))
                 .col(string_len(RolePermission::Permission, 60))
-                .primary_key(Index::create().col(RolePermission::RoleId).col(RolePermission::Permission))
+                .primary_key(
+                    Index::create()
+                        .col(RolePermission::RoleId)
+                        .col(RolePermission::Permission),
+                )
                 .foreign_key(
                     ForeignKey::create()
                         .from(RolePermission::Table, RolePermission::RoleId)
@@ -112,9 +122,27 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        index(m, "ix_audit_property_at", AuditEntry::Table, [AuditEntry::PropertyId, AuditEntry::At]).await?;
-        index(m, "ix_audit_property_action", AuditEntry::Table, [AuditEntry::PropertyId, AuditEntry::Action]).await?;
-        index(m, "ix_audit_property_user", AuditEntry::Table, [AuditEntry::PropertyId, AuditEntry::UserId]).await?;
+        index(
+            m,
+            "ix_audit_property_at",
+            AuditEntry::Table,
+            [AuditEntry::PropertyId, AuditEntry::At],
+        )
+        .await?;
+        index(
+            m,
+            "ix_audit_property_action",
+            AuditEntry::Table,
+            [AuditEntry::PropertyId, AuditEntry::Action],
+        )
+        .await?;
+        index(
+            m,
+            "ix_audit_property_user",
+            AuditEntry::Table,
+            [AuditEntry::PropertyId, AuditEntry::UserId],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -157,7 +185,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        unique_index(m, "ux_room_type_property_code", RoomType::Table, [RoomType::PropertyId, RoomType::Code]).await?;
+        unique_index(
+            m,
+            "ux_room_type_property_code",
+            RoomType::Table,
+            [RoomType::PropertyId, RoomType::Code],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -178,7 +212,13 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        unique_index(m, "ux_room_property_number", Room::Table, [Room::PropertyId, Room::Number]).await?;
+        unique_index(
+            m,
+            "ux_room_property_number",
+            Room::Table,
+            [Room::PropertyId, Room::Number],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -207,9 +247,27 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        index(m, "ix_reservation_property_arrival", Reservation::Table, [Reservation::PropertyId, Reservation::Arrival]).await?;
-        index(m, "ix_reservation_property_departure", Reservation::Table, [Reservation::PropertyId, Reservation::Departure]).await?;
-        index(m, "ix_reservation_property_state", Reservation::Table, [Reservation::PropertyId, Reservation::State]).await?;
+        index(
+            m,
+            "ix_reservation_property_arrival",
+            Reservation::Table,
+            [Reservation::PropertyId, Reservation::Arrival],
+        )
+        .await?;
+        index(
+            m,
+            "ix_reservation_property_departure",
+            Reservation::Table,
+            [Reservation::PropertyId, Reservation::Departure],
+        )
+        .await?;
+        index(
+            m,
+            "ix_reservation_property_state",
+            Reservation::Table,
+            [Reservation::PropertyId, Reservation::State],
+        )
+        .await?;
         Ok(())
     }
 }
@@ -235,7 +293,11 @@ async fn index<T: IntoIden + Copy + 'static, C: IntoIden + Copy + 'static, const
     m.create_index(stmt).await
 }
 
-async fn unique_index<T: IntoIden + Copy + 'static, C: IntoIden + Copy + 'static, const N: usize>(
+async fn unique_index<
+    T: IntoIden + Copy + 'static,
+    C: IntoIden + Copy + 'static,
+    const N: usize,
+>(
     m: &SchemaManager<'_>,
     name: &str,
     table: T,
@@ -347,6 +409,7 @@ enum RoomType {
 }
 
 #[derive(DeriveIden, Clone, Copy)]
+#[allow(clippy::enum_variant_names)]
 enum Room {
     Table,
     Id,

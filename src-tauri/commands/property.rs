@@ -11,14 +11,19 @@ use super::{Answer, api};
 #[specta::specta]
 pub async fn get_property(desk: State<'_, Desk>) -> Answer<PropertyView> {
     let (db, actor) = desk.acting().await.map_err(api)?;
-    property::get(&db.conn, actor.property_id).await.map(Into::into).map_err(api)
+    property::get(&db.conn, actor.property_id)
+        .await
+        .map(Into::into)
+        .map_err(api)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn update_property(desk: State<'_, Desk>, input: PropertyInput) -> Answer<PropertyView> {
     let (db, actor) = desk.acting().await.map_err(api)?;
-    property::update(&db.conn, desk.now(), &actor, input).await.map_err(api)
+    property::update(&db.conn, desk.now(), &actor, input)
+        .await
+        .map_err(api)
 }
 
 #[tauri::command]
@@ -32,7 +37,9 @@ pub async fn get_settings(desk: State<'_, Desk>) -> Answer<SettingsView> {
 #[specta::specta]
 pub async fn update_settings(desk: State<'_, Desk>, input: SettingsView) -> Answer<SettingsView> {
     let (db, actor) = desk.acting().await.map_err(api)?;
-    settings::update(&db.conn, desk.now(), &actor, input).await.map_err(api)
+    settings::update(&db.conn, desk.now(), &actor, input)
+        .await
+        .map_err(api)
 }
 
 #[tauri::command]

@@ -17,12 +17,16 @@ pub async fn list_roles(desk: State<'_, Desk>) -> Answer<Vec<RoleView>> {
 #[specta::specta]
 pub async fn save_role(desk: State<'_, Desk>, input: RoleInput) -> Answer<RoleView> {
     let (db, actor) = desk.acting().await.map_err(api)?;
-    roles::save(&db.conn, desk.now(), &actor, input).await.map_err(api)
+    roles::save(&db.conn, desk.now(), &actor, input)
+        .await
+        .map_err(api)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn delete_role(desk: State<'_, Desk>, id: i32) -> Answer<()> {
     let (db, actor) = desk.acting().await.map_err(api)?;
-    roles::delete(&db.conn, desk.now(), &actor, id).await.map_err(api)
+    roles::delete(&db.conn, desk.now(), &actor, id)
+        .await
+        .map_err(api)
 }

@@ -7,7 +7,11 @@ use super::{Answer, api};
 
 #[tauri::command]
 #[specta::specta]
-pub async fn login(desk: State<'_, Desk>, username: String, password: String) -> Answer<SessionView> {
+pub async fn login(
+    desk: State<'_, Desk>,
+    username: String,
+    password: String,
+) -> Answer<SessionView> {
     desk.login(&username, &password).await.map_err(api)
 }
 

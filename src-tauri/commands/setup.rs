@@ -32,7 +32,10 @@ pub async fn use_embedded_database(desk: State<'_, Desk>) -> Answer<AppStatus> {
 
 #[tauri::command]
 #[specta::specta]
-pub async fn use_postgres_database(desk: State<'_, Desk>, input: PostgresInput) -> Answer<AppStatus> {
+pub async fn use_postgres_database(
+    desk: State<'_, Desk>,
+    input: PostgresInput,
+) -> Answer<AppStatus> {
     desk.use_postgres(input).await.map_err(api)
 }
 
@@ -50,6 +53,9 @@ pub async fn reset_configuration(desk: State<'_, Desk>) -> Answer<AppStatus> {
 
 #[tauri::command]
 #[specta::specta]
-pub async fn create_administrator(desk: State<'_, Desk>, input: CreateAdministratorInput) -> Answer<SessionView> {
+pub async fn create_administrator(
+    desk: State<'_, Desk>,
+    input: CreateAdministratorInput,
+) -> Answer<SessionView> {
     desk.create_administrator(input).await.map_err(api)
 }

@@ -1,6 +1,8 @@
 //! The core against a real database: SQLite by default, PostgreSQL when `cargo xtask test`
 //! runs it again with `INNKEEP_TEST_BACKEND=postgres`.
 
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what we want
+
 mod audit;
 mod auth;
 mod backups;

@@ -27,11 +27,19 @@ fn input(limit: &str, digits: u8) -> PropertyInput {
 async fn amounts_keep_their_scale_through_the_database() {
     let t = fresh_db().await;
     let admin = hotel(&t.db).await;
-    let v = hotel::update(&t.db.conn, t0(), &admin, input("249", 2)).await.unwrap();
+    let v = hotel::update(&t.db.conn, t0(), &admin, input("249", 2))
+        .await
+        .unwrap();
     assert_eq!(v.folio_credit_limit.to_string(), "249.00");
     assert_eq!(v.currency, "CNY");
-    let again: hotel::PropertyView = hotel::get(&t.db.conn, admin.property_id).await.unwrap().into();
-    assert_eq!(serde_json::to_value(&again).unwrap()["folioCreditLimit"], "249.00");
+    let again: hotel::PropertyView = hotel::get(&t.db.conn, admin.property_id)
+        .await
+        .unwrap()
+        .into();
+    assert_eq!(
+        serde_json::to_value(&again).unwrap()["folioCreditLimit"],
+        "249.00"
+    );
 }
 
 #[tokio::test]
@@ -42,7 +50,12 @@ async fn sums_in_sql_are_exact() {
     for amount in ["0.10", "0.20"] {
         property::ActiveModel {
             name: Set(format!("Annex {amount}")),
-            folio_credit_limit_minor: Set(money::to_minor("amount", Decimal::from_str(amount).unwrap(), 2).unwrap()),
+            folio_credit_limit_minor: Set(money::to_minor(
+                "amount",
+                Decimal::from_str(amount).unwrap(),
+                2,
+            )
+            .unwrap()),
             created_at: Set(t0()),
             id: sea_orm::NotSet,
             ..property::ActiveModel::from(base.clone())
@@ -65,15 +78,29 @@ async fn sums_in_sql_are_exact() {
     let total: i64 = row.try_get("", "total").unwrap();
     assert_eq!(total, 30);
     assert_eq!(money::from_minor(total, 2).to_string(), "0.30");
-    assert_eq!(property::Entity::find().all(&t.db.conn).await.unwrap().len(), 3);
+    assert_eq!(
+        property::Entity::find()
+            .all(&t.db.conn)
+            .await
+            .unwrap()
+            .len(),
+        3
+    );
 }
 
 #[tokio::test]
 async fn bad_amounts_are_refused_and_nothing_is_written() {
     let t = fresh_db().await;
     let admin = hotel(&t.db).await;
-    for (limit, key) in [("abc", "errors.validation.invalid"), ("-5", "errors.validation.invalid"), ("1.005", "errors.validation.invalid"), ("", "errors.validation.required")] {
-        let e = hotel::update(&t.db.conn, t0(), &admin, input(limit, 2)).await.unwrap_err();
+    for (limit, key) in [
+        ("abc", "errors.validation.invalid"),
+        ("-5", "errors.validation.invalid"),
+        ("1.005", "errors.validation.invalid"),
+        ("", "errors.validation.required"),
+    ] {
+        let e = hotel::update(&t.db.conn, t0(), &admin, input(limit, 2))
+            .await
+            .unwrap_err();
         assert_eq!(e.to_api().key, key, "limit {limit:?}");
         assert_eq!(e.to_api().params["field"], "folioCreditLimit");
     }

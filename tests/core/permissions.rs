@@ -19,7 +19,10 @@ fn forbidden(e: Error, permission: Permission) {
     let api = Error::Auth(AuthError::Forbidden { permission }).to_api();
     assert_eq!(api.code, "forbidden");
     assert_eq!(api.key, "errors.auth.forbidden");
-    assert_eq!(api.params.get("permission").map(String::as_str), Some(permission.as_str()));
+    assert_eq!(
+        api.params.get("permission").map(String::as_str),
+        Some(permission.as_str())
+    );
 }
 
 #[tokio::test]
@@ -28,15 +31,61 @@ async fn front_desk_cannot_manage_users_roles_settings_or_audit() {
     let admin = hotel(&t.db).await;
     let desk = staff(&t.db, &admin, "li", "front_desk").await;
     let role_id = admin.permissions.len() as i32; // any id: the check comes first
-    let input = NewUser { username: "x1".into(), display_name: "X".into(), password: PASSWORD.into(), role_id };
-    forbidden(users::create(&t.db.conn, t0(), &desk, input).await.unwrap_err(), Permission::UsersManage);
-    forbidden(users::list(&t.db.conn, &desk).await.unwrap_err(), Permission::UsersView);
-    forbidden(users::reset_password(&t.db.conn, t0(), &desk, 1, "whatever-long-1").await.unwrap_err(), Permission::UsersManage);
-    let role = RoleInput { id: None, name: "Sneaky".into(), permissions: vec![Permission::UsersManage] };
-    forbidden(roles::save(&t.db.conn, t0(), &desk, role).await.unwrap_err(), Permission::RolesManage);
-    forbidden(audit::list(&t.db.conn, &desk, &AuditFilter { limit: 10, ..Default::default() }).await.unwrap_err(), Permission::AuditView);
-    let s = settings::SettingsView { idle_lock_minutes: 240 };
-    forbidden(settings::update(&t.db.conn, t0(), &desk, s).await.unwrap_err(), Permission::SettingsManage);
+    let input = NewUser {
+        username: "x1".into(),
+        display_name: "X".into(),
+        password: PASSWORD.into(),
+        role_id,
+    };
+    forbidden(
+        users::create(&t.db.conn, t0(), &desk, input)
+            .await
+            .unwrap_err(),
+        Permission::UsersManage,
+    );
+    forbidden(
+        users::list(&t.db.conn, &desk).await.unwrap_err(),
+        Permission::UsersView,
+    );
+    forbidden(
+        users::reset_password(&t.db.conn, t0(), &desk, 1, "whatever-long-1")
+            .await
+            .unwrap_err(),
+        Permission::UsersManage,
+    );
+    let role = RoleInput {
+        id: None,
+        name: "Sneaky".into(),
+        permissions: vec![Permission::UsersManage],
+    };
+    forbidden(
+        roles::save(&t.db.conn, t0(), &desk, role)
+            .await
+            .unwrap_err(),
+        Permission::RolesManage,
+    );
+    forbidden(
+        audit::list(
+            &t.db.conn,
+            &desk,
+            &AuditFilter {
+                limit: 10,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap_err(),
+        Permission::AuditView,
+    );
+    let s = settings::SettingsView {
+        idle_lock_minutes: 240,
+    };
+    forbidden(
+        settings::update(&t.db.conn, t0(), &desk, s)
+            .await
+            .unwrap_err(),
+        Permission::SettingsManage,
+    );
     let p: PropertyInput = PropertyInput {
         name: "Mine now".into(),
         address: String::new(),
@@ -49,9 +98,23 @@ async fn front_desk_cannot_manage_users_roles_settings_or_audit() {
         check_out_time: "12:00".into(),
         folio_credit_limit: "0".into(),
     };
-    forbidden(property::update(&t.db.conn, t0(), &desk, p).await.unwrap_err(), Permission::SettingsManage);
     forbidden(
-        backup::create(&t.db, t0(), &desk, t.dir.path(), BackupKind::Manual, &|_| {}).await.unwrap_err(),
+        property::update(&t.db.conn, t0(), &desk, p)
+            .await
+            .unwrap_err(),
+        Permission::SettingsManage,
+    );
+    forbidden(
+        backup::create(
+            &t.db,
+            t0(),
+            &desk,
+            t.dir.path(),
+            BackupKind::Manual,
+            &|_| {},
+        )
+        .await
+        .unwrap_err(),
         Permission::BackupsManage,
     );
     // What front desk may do, it can.
@@ -63,8 +126,14 @@ async fn housekeeping_sees_only_its_board() {
     let t = fresh_db().await;
     let admin = hotel(&t.db).await;
     let hk = staff(&t.db, &admin, "zhao", "housekeeping").await;
-    assert_eq!(hk.permissions.iter().copied().collect::<Vec<_>>(), vec![Permission::HousekeepingUpdate]);
-    forbidden(dashboard::today(&t.db.conn, &hk).await.unwrap_err(), Permission::DashboardView);
+    assert_eq!(
+        hk.permissions.iter().copied().collect::<Vec<_>>(),
+        vec![Permission::HousekeepingUpdate]
+    );
+    forbidden(
+        dashboard::today(&t.db.conn, &hk).await.unwrap_err(),
+        Permission::DashboardView,
+    );
 }
 
 #[tokio::test]
@@ -73,7 +142,12 @@ async fn a_refusal_changes_nothing() {
     let admin = hotel(&t.db).await;
     let desk = staff(&t.db, &admin, "li", "front_desk").await;
     let before = users::list(&t.db.conn, &admin).await.unwrap();
-    let input = NewUser { username: "ghost".into(), display_name: "G".into(), password: PASSWORD.into(), role_id: 1 };
+    let input = NewUser {
+        username: "ghost".into(),
+        display_name: "G".into(),
+        password: PASSWORD.into(),
+        role_id: 1,
+    };
     assert!(users::create(&t.db.conn, t0(), &desk, input).await.is_err());
     assert_eq!(users::list(&t.db.conn, &admin).await.unwrap(), before);
 }

@@ -2,11 +2,18 @@
 //! `cargo xtask test` under a private D-Bus session with gnome-keyring), and a clear error when
 //! the machine has no store at all.
 
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what we want
+
 use innkeep_core::db::PostgresServer;
 use innkeep_core::secrets::{self, SecretError};
 
 fn server(tag: &str) -> PostgresServer {
-    PostgresServer { host: "db.hotel.lan".into(), port: 5432, database: format!("hotel_{tag}"), user: "frontdesk".into() }
+    PostgresServer {
+        host: "db.hotel.lan".into(),
+        port: 5432,
+        database: format!("hotel_{tag}"),
+        user: "frontdesk".into(),
+    }
 }
 
 fn mode() -> Option<String> {
@@ -16,7 +23,9 @@ fn mode() -> Option<String> {
 #[test]
 fn the_password_round_trips_through_the_os_store() {
     if mode().as_deref() != Some("available") {
-        eprintln!("skipped: run by `cargo xtask test` with a Secret Service (INNKEEP_TEST_KEYRING=available)");
+        eprintln!(
+            "skipped: run by `cargo xtask test` with a Secret Service (INNKEEP_TEST_KEYRING=available)"
+        );
         return;
     }
     let s = server(&format!("{}", std::process::id()));
@@ -25,13 +34,18 @@ fn the_password_round_trips_through_the_os_store() {
     secrets::save_postgres_password(&s, "rotated").unwrap();
     assert_eq!(secrets::postgres_password(&s).unwrap(), "rotated");
     secrets::delete_postgres_password(&s).unwrap();
-    assert!(matches!(secrets::postgres_password(&s), Err(SecretError::Missing)));
+    assert!(matches!(
+        secrets::postgres_password(&s),
+        Err(SecretError::Missing)
+    ));
 }
 
 #[test]
 fn no_store_on_the_machine_gives_a_clear_error_not_a_crash() {
     if mode().as_deref() != Some("unavailable") {
-        eprintln!("skipped: run by `cargo xtask test` without a session bus (INNKEEP_TEST_KEYRING=unavailable)");
+        eprintln!(
+            "skipped: run by `cargo xtask test` without a session bus (INNKEEP_TEST_KEYRING=unavailable)"
+        );
         return;
     }
     let e = secrets::save_postgres_password(&server("none"), "pw").unwrap_err();
@@ -48,18 +62,35 @@ async fn a_server_down_at_start_up_is_reported_and_nothing_is_lost() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let paths = Paths { data_dir: dir.path().into(), log_dir: dir.path().into() };
+    let paths = Paths {
+        data_dir: dir.path().into(),
+        log_dir: dir.path().into(),
+    };
     // Nothing listens on port 1: the hotel's server is "down".
-    let down = PostgresServer { host: "127.0.0.1".into(), port: 1, database: "hotel".into(), user: "frontdesk".into() };
+    let down = PostgresServer {
+        host: "127.0.0.1".into(),
+        port: 1,
+        database: "hotel".into(),
+        user: "frontdesk".into(),
+    };
     secrets::save_postgres_password(&down, "pw").unwrap();
-    let saved = LocalConfig { database: Some(DatabaseChoice::Postgres(down.clone())), ..Default::default() };
+    let saved = LocalConfig {
+        database: Some(DatabaseChoice::Postgres(down.clone())),
+        ..Default::default()
+    };
     config::save(&paths.config_file(), &saved).unwrap();
     let desk = Desk::new(paths.clone(), innkeep_tests::clock(), false);
     let s = desk.status().await.unwrap();
     assert_eq!(s.stage, Stage::ConnectionFailed);
     let e = s.error.unwrap();
-    assert_eq!((e.key.as_str(), e.params["port"].as_str()), ("errors.db.unreachable", "1"));
-    assert_eq!(desk.retry_connection().await.unwrap().stage, Stage::ConnectionFailed);
+    assert_eq!(
+        (e.key.as_str(), e.params["port"].as_str()),
+        ("errors.db.unreachable", "1")
+    );
+    assert_eq!(
+        desk.retry_connection().await.unwrap().stage,
+        Stage::ConnectionFailed
+    );
     // The settings and the stored password are untouched, ready for when the server is back.
     assert_eq!(config::load(&paths.config_file()).unwrap(), Some(saved));
     assert_eq!(secrets::postgres_password(&down).unwrap(), "pw");

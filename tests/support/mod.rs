@@ -26,7 +26,8 @@ pub fn backend() -> Backend {
 
 /// A PostgreSQL server from `INNKEEP_TEST_PG_URL` (postgres://user:password@host:port/db).
 pub fn pg_server() -> (PostgresServer, String) {
-    let url = std::env::var("INNKEEP_TEST_PG_URL").expect("INNKEEP_TEST_PG_URL is set for postgres runs");
+    let url =
+        std::env::var("INNKEEP_TEST_PG_URL").expect("INNKEEP_TEST_PG_URL is set for postgres runs");
     let rest = url.strip_prefix("postgres://").expect("postgres:// URL");
     let (creds, hostpart) = rest.split_once('@').expect("user:password@host");
     let (user, password) = creds.split_once(':').expect("user:password");
@@ -51,16 +52,33 @@ pub struct TestDb {
 pub async fn fresh_db() -> TestDb {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = match backend() {
-        Backend::Embedded => db::open_embedded(&dir.path().join("innkeep.sqlite3")).await.expect("open sqlite"),
+        Backend::Embedded => db::open_embedded(&dir.path().join("innkeep.sqlite3"))
+            .await
+            .expect("open sqlite"),
         Backend::Postgres => {
             let (admin, password) = pg_server();
             let name = format!("innkeep_test_{}", hex_id());
-            let url = format!("postgres://{}:{}@{}:{}/{}", admin.user, password, admin.host, admin.port, admin.database);
-            let pool = sea_orm::sqlx::PgPool::connect(&url).await.expect("connect to test server");
-            sea_orm::sqlx::query(sea_orm::sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&pool).await.expect("create database");
+            let url = format!(
+                "postgres://{}:{}@{}:{}/{}",
+                admin.user, password, admin.host, admin.port, admin.database
+            );
+            let pool = sea_orm::sqlx::PgPool::connect(&url)
+                .await
+                .expect("connect to test server");
+            sea_orm::sqlx::query(sea_orm::sqlx::AssertSqlSafe(format!(
+                "CREATE DATABASE {name}"
+            )))
+            .execute(&pool)
+            .await
+            .expect("create database");
             pool.close().await;
-            let server = PostgresServer { database: name, ..admin };
-            db::open_postgres(&server, &password).await.expect("open postgres")
+            let server = PostgresServer {
+                database: name,
+                ..admin
+            };
+            db::open_postgres(&server, &password)
+                .await
+                .expect("open postgres")
         }
     };
     TestDb { db, dir }
@@ -72,7 +90,9 @@ fn hex_id() -> String {
 
 /// 2026-11-23 10:00 UTC.
 pub fn t0() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).single().expect("valid time")
+    Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
+        .single()
+        .expect("valid time")
 }
 
 /// A clock standing at [`t0`].
@@ -102,8 +122,18 @@ pub async fn hotel(db: &Db) -> Actor {
 
 /// Adds a user with one of the default roles (e.g. `front_desk`) and returns them as actor.
 pub async fn staff(db: &Db, admin: &Actor, username: &str, role_code: &str) -> Actor {
-    let role = roles::by_code(&db.conn, admin.property_id, role_code).await.expect("query").expect("role exists");
-    let input = NewUser { username: username.into(), display_name: username.into(), password: PASSWORD.into(), role_id: role.id };
-    let user = users::insert(&db.conn, t0(), admin.property_id, &input, "zh-CN").await.expect("insert user");
+    let role = roles::by_code(&db.conn, admin.property_id, role_code)
+        .await
+        .expect("query")
+        .expect("role exists");
+    let input = NewUser {
+        username: username.into(),
+        display_name: username.into(),
+        password: PASSWORD.into(),
+        role_id: role.id,
+    };
+    let user = users::insert(&db.conn, t0(), admin.property_id, &input, "zh-CN")
+        .await
+        .expect("insert user");
     auth::actor_for(&db.conn, &user).await.expect("actor")
 }

@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -74,11 +75,16 @@ pub struct AuditPage {
 }
 
 /// Lists the audit trail (permission `audit.view`).
-pub async fn list(conn: &impl ConnectionTrait, actor: &Actor, filter: &AuditFilter) -> Result<AuditPage> {
+pub async fn list(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    filter: &AuditFilter,
+) -> Result<AuditPage> {
     actor.require(Permission::AuditView)?;
     let property = crate::property::get(conn, actor.property_id).await?;
     let tz = crate::property::time_zone("timeZone", &property.time_zone)?;
-    let mut q = audit_entry::Entity::find().filter(audit_entry::Column::PropertyId.eq(actor.property_id));
+    let mut q =
+        audit_entry::Entity::find().filter(audit_entry::Column::PropertyId.eq(actor.property_id));
     if let Some(user) = filter.user_id {
         q = q.filter(audit_entry::Column::UserId.eq(user));
     }

@@ -7,8 +7,8 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::{Algorithm, Argon2, Params, Version};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    Set, TransactionTrait,
 };
 
 use crate::audit;
@@ -45,15 +45,19 @@ impl AuthError {
     pub fn to_api(&self) -> ApiError {
         match self {
             Self::InvalidCredentials => ApiError::new("auth", "invalid_credentials", &[]),
-            Self::AccountLocked { minutes } => {
-                ApiError::new("auth", "account_locked", &[("minutes", minutes.to_string())])
-            }
+            Self::AccountLocked { minutes } => ApiError::new(
+                "auth",
+                "account_locked",
+                &[("minutes", minutes.to_string())],
+            ),
             Self::AccountInactive => ApiError::new("auth", "account_inactive", &[]),
             Self::NotLoggedIn => ApiError::new("auth", "not_logged_in", &[]),
             Self::SessionLocked => ApiError::new("auth", "session_locked", &[]),
-            Self::Forbidden { permission } => {
-                ApiError::new("auth", "forbidden", &[("permission", permission.as_str().to_string())])
-            }
+            Self::Forbidden { permission } => ApiError::new(
+                "auth",
+                "forbidden",
+                &[("permission", permission.as_str().to_string())],
+            ),
             Self::WrongCurrentPassword => ApiError::new("auth", "wrong_current_password", &[]),
         }
     }
@@ -80,7 +84,12 @@ impl Actor {
 
     /// Someone not (yet) identified, e.g. a failed login under a typed user name.
     pub fn anonymous(property_id: i32, username: &str) -> Self {
-        Self { user_id: None, property_id, username: username.chars().take(40).collect(), permissions: BTreeSet::new() }
+        Self {
+            user_id: None,
+            property_id,
+            username: username.chars().take(40).collect(),
+            permissions: BTreeSet::new(),
+        }
     }
 
     /// The application itself, for scheduled work such as the daily backup.
@@ -104,7 +113,8 @@ fn hasher() -> Argon2<'static> {
 pub async fn hash_password(password: &str) -> Result<String> {
     let password = password.to_string();
     tokio::task::spawn_blocking(move || {
-        let salt = SaltString::encode_b64(&rand::random::<[u8; 16]>()).map_err(|e| Error::Internal(e.to_string()))?;
+        let salt = SaltString::encode_b64(&rand::random::<[u8; 16]>())
+            .map_err(|e| Error::Internal(e.to_string()))?;
         hasher()
             .hash_password(password.as_bytes(), &salt)
             .map(|h| h.to_string())
@@ -118,7 +128,11 @@ pub async fn hash_password(password: &str) -> Result<String> {
 pub async fn verify_password(password: &str, hash: &str) -> bool {
     let (password, hash) = (password.to_string(), hash.to_string());
     tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&hash).is_ok_and(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
+        PasswordHash::new(&hash).is_ok_and(|parsed| {
+            hasher()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
     })
     .await
     .unwrap_or(false)
@@ -129,15 +143,28 @@ pub async fn verify_password(password: &str, hash: &str) -> bool {
 async fn decoy_hash() -> String {
     static DECOY: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
     DECOY
-        .get_or_init(|| async { hash_password(&hex::encode(rand::random::<[u8; 16]>())).await.unwrap_or_default() })
+        .get_or_init(|| async {
+            hash_password(&hex::encode(rand::random::<[u8; 16]>()))
+                .await
+                .unwrap_or_default()
+        })
         .await
         .clone()
 }
 
 /// The permissions of a role.
-pub async fn role_permissions(conn: &impl ConnectionTrait, role_id: i32) -> Result<BTreeSet<Permission>> {
-    let rows = role_permission::Entity::find().filter(role_permission::Column::RoleId.eq(role_id)).all(conn).await?;
-    Ok(rows.into_iter().filter_map(|r| r.permission.parse().ok()).collect())
+pub async fn role_permissions(
+    conn: &impl ConnectionTrait,
+    role_id: i32,
+) -> Result<BTreeSet<Permission>> {
+    let rows = role_permission::Entity::find()
+        .filter(role_permission::Column::RoleId.eq(role_id))
+        .all(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| r.permission.parse().ok())
+        .collect())
 }
 
 /// Builds the actor of a user from their current role.
@@ -151,7 +178,11 @@ pub async fn actor_for(conn: &impl ConnectionTrait, user: &staff_user::Model) ->
 }
 
 /// Finds a user by name (case-insensitive) in a property.
-pub async fn find_user(conn: &impl ConnectionTrait, property_id: i32, username: &str) -> Result<Option<staff_user::Model>> {
+pub async fn find_user(
+    conn: &impl ConnectionTrait,
+    property_id: i32,
+    username: &str,
+) -> Result<Option<staff_user::Model>> {
     Ok(staff_user::Entity::find()
         .filter(staff_user::Column::PropertyId.eq(property_id))
         .filter(staff_user::Column::Username.eq(username.trim().to_lowercase()))
@@ -166,24 +197,58 @@ fn minutes_left(until: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
 
 /// Logs a user in. Ten failures in a row lock the account for fifteen minutes; every attempt
 /// is in the audit trail. Errors never tell whether the user name exists.
-pub async fn login(db: &DatabaseConnection, now: DateTime<Utc>, property_id: i32, username: &str, password: &str) -> Result<staff_user::Model> {
+pub async fn login(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    property_id: i32,
+    username: &str,
+    password: &str,
+) -> Result<staff_user::Model> {
     let Some(user) = find_user(db, property_id, username).await? else {
         let _ = verify_password(password, &decoy_hash().await).await;
         let who = Actor::anonymous(property_id, username.trim());
-        audit::record(db, now, &who, "auth.login_failed", "staff_user", "", "unknown user name").await?;
+        audit::record(
+            db,
+            now,
+            &who,
+            "auth.login_failed",
+            "staff_user",
+            "",
+            "unknown user name",
+        )
+        .await?;
         return Err(AuthError::InvalidCredentials.into());
     };
     if let Some(until) = user.locked_until.filter(|u| *u > now) {
         let who = Actor::anonymous(property_id, &user.username);
-        audit::record(db, now, &who, "auth.login_failed", "staff_user", user.id, "account locked").await?;
-        return Err(AuthError::AccountLocked { minutes: minutes_left(until, now) }.into());
+        audit::record(
+            db,
+            now,
+            &who,
+            "auth.login_failed",
+            "staff_user",
+            user.id,
+            "account locked",
+        )
+        .await?;
+        return Err(AuthError::AccountLocked {
+            minutes: minutes_left(until, now),
+        }
+        .into());
     }
     let ok = verify_password(password, &user.password_hash).await;
     let txn = db.begin().await?;
-    let who = Actor { user_id: Some(user.id), ..Actor::anonymous(property_id, &user.username) };
+    let who = Actor {
+        user_id: Some(user.id),
+        ..Actor::anonymous(property_id, &user.username)
+    };
     let mut m: staff_user::ActiveModel = user.clone().into();
     if !ok {
-        let failures = if user.locked_until.is_some() { 1 } else { user.failed_attempts + 1 };
+        let failures = if user.locked_until.is_some() {
+            1
+        } else {
+            user.failed_attempts + 1
+        };
         m.failed_attempts = Set(failures);
         m.locked_until = Set(None);
         let locked = failures >= MAX_FAILED_ATTEMPTS;
@@ -192,20 +257,49 @@ pub async fn login(db: &DatabaseConnection, now: DateTime<Utc>, property_id: i32
             m.failed_attempts = Set(0);
         }
         m.update(&txn).await?;
-        audit::record(&txn, now, &who, "auth.login_failed", "staff_user", user.id, format!("wrong password ({failures} in a row)")).await?;
+        audit::record(
+            &txn,
+            now,
+            &who,
+            "auth.login_failed",
+            "staff_user",
+            user.id,
+            format!("wrong password ({failures} in a row)"),
+        )
+        .await?;
         if locked {
-            audit::record(&txn, now, &who, "auth.lockout", "staff_user", user.id, format!("locked for {LOCKOUT_MINUTES} minutes")).await?;
+            audit::record(
+                &txn,
+                now,
+                &who,
+                "auth.lockout",
+                "staff_user",
+                user.id,
+                format!("locked for {LOCKOUT_MINUTES} minutes"),
+            )
+            .await?;
         }
         txn.commit().await?;
         return Err(if locked {
-            AuthError::AccountLocked { minutes: LOCKOUT_MINUTES }
+            AuthError::AccountLocked {
+                minutes: LOCKOUT_MINUTES,
+            }
         } else {
             AuthError::InvalidCredentials
         }
         .into());
     }
     if !user.active {
-        audit::record(&txn, now, &who, "auth.login_failed", "staff_user", user.id, "account deactivated").await?;
+        audit::record(
+            &txn,
+            now,
+            &who,
+            "auth.login_failed",
+            "staff_user",
+            user.id,
+            "account deactivated",
+        )
+        .await?;
         txn.commit().await?;
         return Err(AuthError::AccountInactive.into());
     }
@@ -213,17 +307,44 @@ pub async fn login(db: &DatabaseConnection, now: DateTime<Utc>, property_id: i32
     m.locked_until = Set(None);
     m.last_login_at = Set(Some(now));
     let user = m.update(&txn).await?;
-    audit::record(&txn, now, &who, "auth.login", "staff_user", user.id, "logged in").await?;
+    audit::record(
+        &txn,
+        now,
+        &who,
+        "auth.login",
+        "staff_user",
+        user.id,
+        "logged in",
+    )
+    .await?;
     txn.commit().await?;
     Ok(user)
 }
 
 /// Changes the actor's own password after checking the current one.
-pub async fn change_password(db: &DatabaseConnection, now: DateTime<Utc>, actor: &Actor, current: &str, next: &str) -> Result<()> {
+pub async fn change_password(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    current: &str,
+    next: &str,
+) -> Result<()> {
     let user_id = actor.user_id.ok_or(AuthError::NotLoggedIn)?;
-    let user = staff_user::Entity::find_by_id(user_id).one(db).await?.ok_or(AuthError::NotLoggedIn)?;
+    let user = staff_user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or(AuthError::NotLoggedIn)?;
     if !verify_password(current, &user.password_hash).await {
-        audit::record(db, now, actor, "auth.password_change_failed", "staff_user", user_id, "wrong current password").await?;
+        audit::record(
+            db,
+            now,
+            actor,
+            "auth.password_change_failed",
+            "staff_user",
+            user_id,
+            "wrong current password",
+        )
+        .await?;
         return Err(AuthError::WrongCurrentPassword.into());
     }
     validate::new_password("newPassword", next)?;
@@ -232,7 +353,16 @@ pub async fn change_password(db: &DatabaseConnection, now: DateTime<Utc>, actor:
     let mut m: staff_user::ActiveModel = user.into();
     m.password_hash = Set(hash);
     m.update(&txn).await?;
-    audit::record(&txn, now, actor, "auth.password_changed", "staff_user", user_id, "own password changed").await?;
+    audit::record(
+        &txn,
+        now,
+        actor,
+        "auth.password_changed",
+        "staff_user",
+        user_id,
+        "own password changed",
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }

@@ -11,7 +11,8 @@ use chrono::{DateTime, NaiveDateTime, NaiveTime, Utc};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use sea_orm::sqlx::{self, Row};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ModelTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ModelTrait, QueryFilter,
+    QueryOrder, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -41,9 +42,15 @@ impl BackupError {
     pub fn to_api(&self) -> ApiError {
         match self {
             Self::NotEmbedded => ApiError::new("backup", "not_embedded", &[]),
-            Self::VerifyFailed { file, .. } => ApiError::new("backup", "verify_failed", &[("file", file.clone())]),
-            Self::Folder { folder, .. } => ApiError::new("backup", "folder", &[("folder", folder.clone())]),
-            Self::NotFound { file } => ApiError::new("backup", "not_found", &[("file", file.clone())]),
+            Self::VerifyFailed { file, .. } => {
+                ApiError::new("backup", "verify_failed", &[("file", file.clone())])
+            }
+            Self::Folder { folder, .. } => {
+                ApiError::new("backup", "folder", &[("folder", folder.clone())])
+            }
+            Self::NotFound { file } => {
+                ApiError::new("backup", "not_found", &[("file", file.clone())])
+            }
         }
     }
 }
@@ -129,28 +136,49 @@ pub type Progress<'a> = &'a (dyn Fn(BackupProgress) + Send + Sync);
 const SCHEDULE: &str = "backup.schedule";
 
 /// The schedule, or a disabled default pointing at `default_folder`.
-pub async fn schedule(conn: &impl ConnectionTrait, property_id: i32, default_folder: &Path) -> Result<BackupSchedule> {
-    Ok(settings::read(conn, property_id, SCHEDULE).await?.unwrap_or_else(|| BackupSchedule {
-        enabled: true,
-        time: "03:00".into(),
-        folder: default_folder.display().to_string(),
-        keep: 14,
-    }))
+pub async fn schedule(
+    conn: &impl ConnectionTrait,
+    property_id: i32,
+    default_folder: &Path,
+) -> Result<BackupSchedule> {
+    Ok(settings::read(conn, property_id, SCHEDULE)
+        .await?
+        .unwrap_or_else(|| BackupSchedule {
+            enabled: true,
+            time: "03:00".into(),
+            folder: default_folder.display().to_string(),
+            keep: 14,
+        }))
 }
 
 /// Saves the schedule (permission `backups.manage`); the folder must be writable.
-pub async fn save_schedule(db: &Db, now: DateTime<Utc>, actor: &Actor, input: BackupSchedule) -> Result<BackupSchedule> {
+pub async fn save_schedule(
+    db: &Db,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    input: BackupSchedule,
+) -> Result<BackupSchedule> {
     actor.require(Permission::BackupsManage)?;
     let time = validate::time_of_day("time", &input.time)?;
     let folder = validate::text("folder", &input.folder, 500)?;
     let keep = u32::try_from(validate::range("keep", i64::from(input.keep), 1, 365)?).unwrap_or(1);
     ensure_folder(Path::new(&folder))?;
-    let s = BackupSchedule { enabled: input.enabled, time, folder, keep };
+    let s = BackupSchedule {
+        enabled: input.enabled,
+        time,
+        folder,
+        keep,
+    };
     write_schedule(db, now, actor, &s).await?;
     Ok(s)
 }
 
-async fn write_schedule(db: &Db, now: DateTime<Utc>, actor: &Actor, s: &BackupSchedule) -> Result<()> {
+async fn write_schedule(
+    db: &Db,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    s: &BackupSchedule,
+) -> Result<()> {
     use sea_orm::TransactionTrait;
     let txn = db.conn.begin().await?;
     settings::write(&txn, actor.property_id, SCHEDULE, s).await?;
@@ -161,13 +189,25 @@ async fn write_schedule(db: &Db, now: DateTime<Utc>, actor: &Actor, s: &BackupSc
         s.folder,
         s.keep
     );
-    audit::record(&txn, now, actor, "backup.schedule_updated", "setting", SCHEDULE, summary).await?;
+    audit::record(
+        &txn,
+        now,
+        actor,
+        "backup.schedule_updated",
+        "setting",
+        SCHEDULE,
+        summary,
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
 
 fn ensure_folder(folder: &Path) -> Result<(), BackupError> {
-    let fail = |e: std::io::Error| BackupError::Folder { folder: folder.display().to_string(), detail: e.to_string() };
+    let fail = |e: std::io::Error| BackupError::Folder {
+        folder: folder.display().to_string(),
+        detail: e.to_string(),
+    };
     std::fs::create_dir_all(folder).map_err(fail)?;
     let probe = folder.join(".innkeep-write-test");
     std::fs::write(&probe, b"ok").map_err(fail)?;
@@ -222,18 +262,37 @@ pub async fn create(
         return Err(BackupError::NotEmbedded.into());
     }
     ensure_folder(folder)?;
-    let mut path = folder.join(format!("innkeep-{}-{}.sqlite3", now.format("%Y%m%d-%H%M%S"), kind.as_str()));
+    let mut path = folder.join(format!(
+        "innkeep-{}-{}.sqlite3",
+        now.format("%Y%m%d-%H%M%S"),
+        kind.as_str()
+    ));
     let mut n = 1;
     while path.exists() {
         n += 1;
-        path = folder.join(format!("innkeep-{}-{}-{n}.sqlite3", now.format("%Y%m%d-%H%M%S"), kind.as_str()));
+        path = folder.join(format!(
+            "innkeep-{}-{}-{n}.sqlite3",
+            now.format("%Y%m%d-%H%M%S"),
+            kind.as_str()
+        ));
     }
-    progress(BackupProgress { step: BackupStep::Snapshot, percent: 10 });
+    progress(BackupProgress {
+        step: BackupStep::Snapshot,
+        percent: 10,
+    });
     let target = path.display().to_string().replace('\'', "''");
-    db.conn.execute_unprepared(&format!("VACUUM INTO '{target}'")).await?;
-    progress(BackupProgress { step: BackupStep::Verify, percent: 55 });
+    db.conn
+        .execute_unprepared(&format!("VACUUM INTO '{target}'"))
+        .await?;
+    progress(BackupProgress {
+        step: BackupStep::Verify,
+        percent: 55,
+    });
     verify_file(&path).await?;
-    progress(BackupProgress { step: BackupStep::Checksum, percent: 80 });
+    progress(BackupProgress {
+        step: BackupStep::Checksum,
+        percent: 80,
+    });
     let (sha, size) = sha256_file(&path)?;
     std::fs::write(sidecar(&path), format!("{sha}  {}\n", file_name(&path)))?;
     let row = backup::ActiveModel {
@@ -249,13 +308,27 @@ pub async fn create(
     }
     .insert(&db.conn)
     .await?;
-    audit::record(&db.conn, now, actor, "backup.created", "backup", row.id, format!("{} ({} bytes, sha256 {})", row.path, size, &sha[..12])).await?;
-    progress(BackupProgress { step: BackupStep::Done, percent: 100 });
+    audit::record(
+        &db.conn,
+        now,
+        actor,
+        "backup.created",
+        "backup",
+        row.id,
+        format!("{} ({} bytes, sha256 {})", row.path, size, &sha[..12]),
+    )
+    .await?;
+    progress(BackupProgress {
+        step: BackupStep::Done,
+        percent: 100,
+    });
     Ok(view(row))
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn sidecar(path: &Path) -> PathBuf {
@@ -286,26 +359,52 @@ pub fn sha256_file(path: &Path) -> Result<(String, u64)> {
 /// Innkeep database (it has the migrations table), and it matches its `.sha256` file if present.
 pub async fn verify_file(path: &Path) -> Result<()> {
     let file = path.display().to_string();
-    let fail = |detail: String| BackupError::VerifyFailed { file: file.clone(), detail };
+    let fail = |detail: String| BackupError::VerifyFailed {
+        file: file.clone(),
+        detail,
+    };
     if !path.is_file() {
         return Err(BackupError::NotFound { file }.into());
     }
     if let Ok(text) = std::fs::read_to_string(sidecar(path)) {
-        let expected = text.split_whitespace().next().unwrap_or_default().to_string();
+        let expected = text
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string();
         let (actual, _) = sha256_file(path)?;
         if expected != actual {
-            return Err(fail(format!("checksum {actual} differs from recorded {expected}")).into());
+            return Err(fail(format!(
+                "checksum {actual} differs from recorded {expected}"
+            ))
+            .into());
         }
     }
-    let opts = SqliteConnectOptions::new().filename(path).read_only(true).create_if_missing(false);
-    let pool = SqlitePoolOptions::new().max_connections(1).connect_with(opts).await.map_err(|e| fail(e.to_string()))?;
+    let opts = SqliteConnectOptions::new()
+        .filename(path)
+        .read_only(true)
+        .create_if_missing(false);
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(opts)
+        .await
+        .map_err(|e| fail(e.to_string()))?;
     let checked: Result<(), BackupError> = async {
-        let rows = sqlx::query("PRAGMA integrity_check").fetch_all(&pool).await.map_err(|e| fail(e.to_string()))?;
-        let verdict: Vec<String> = rows.iter().filter_map(|r| r.try_get::<String, _>(0).ok()).collect();
+        let rows = sqlx::query("PRAGMA integrity_check")
+            .fetch_all(&pool)
+            .await
+            .map_err(|e| fail(e.to_string()))?;
+        let verdict: Vec<String> = rows
+            .iter()
+            .filter_map(|r| r.try_get::<String, _>(0).ok())
+            .collect();
         if verdict != ["ok"] {
             return Err(fail(verdict.join("; ")));
         }
-        sqlx::query("SELECT count(*) FROM seaql_migrations").fetch_one(&pool).await.map_err(|e| fail(e.to_string()))?;
+        sqlx::query("SELECT count(*) FROM seaql_migrations")
+            .fetch_one(&pool)
+            .await
+            .map_err(|e| fail(e.to_string()))?;
         Ok(())
     }
     .await;
@@ -330,7 +429,16 @@ pub async fn prune(db: &Db, now: DateTime<Utc>, actor: &Actor, keep: u32) -> Res
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(e.into()),
         }
-        audit::record(&db.conn, now, actor, "backup.pruned", "backup", old.id, old.path.clone()).await?;
+        audit::record(
+            &db.conn,
+            now,
+            actor,
+            "backup.pruned",
+            "backup",
+            old.id,
+            old.path.clone(),
+        )
+        .await?;
         old.delete(&db.conn).await?;
         removed += 1;
     }
@@ -339,7 +447,11 @@ pub async fn prune(db: &Db, now: DateTime<Utc>, actor: &Actor, keep: u32) -> Res
 
 /// Whether the daily backup is due: enabled, the scheduled time has passed today (hotel time),
 /// and no scheduled backup was made since that time today.
-pub fn is_due(schedule: &BackupSchedule, now_local: NaiveDateTime, last_scheduled_local: Option<NaiveDateTime>) -> bool {
+pub fn is_due(
+    schedule: &BackupSchedule,
+    now_local: NaiveDateTime,
+    last_scheduled_local: Option<NaiveDateTime>,
+) -> bool {
     let Ok(at) = NaiveTime::parse_from_str(&schedule.time, "%H:%M") else {
         return false;
     };
@@ -348,7 +460,10 @@ pub fn is_due(schedule: &BackupSchedule, now_local: NaiveDateTime, last_schedule
 }
 
 /// When the last scheduled backup was made.
-pub async fn last_scheduled(conn: &impl ConnectionTrait, property_id: i32) -> Result<Option<DateTime<Utc>>> {
+pub async fn last_scheduled(
+    conn: &impl ConnectionTrait,
+    property_id: i32,
+) -> Result<Option<DateTime<Utc>>> {
     Ok(backup::Entity::find()
         .filter(backup::Column::PropertyId.eq(property_id))
         .filter(backup::Column::Kind.eq(BackupKind::Scheduled.as_str()))
@@ -394,12 +509,28 @@ mod tests {
 
     #[test]
     fn the_daily_backup_is_due_once_after_its_time() {
-        let s = BackupSchedule { enabled: true, time: "03:00".into(), folder: "/b".into(), keep: 7 };
+        let s = BackupSchedule {
+            enabled: true,
+            time: "03:00".into(),
+            folder: "/b".into(),
+            keep: 7,
+        };
         assert!(!is_due(&s, at("2026-11-23 02:59"), None));
         assert!(is_due(&s, at("2026-11-23 03:00"), None));
-        assert!(is_due(&s, at("2026-11-23 09:00"), Some(at("2026-11-22 03:01"))));
-        assert!(!is_due(&s, at("2026-11-23 09:00"), Some(at("2026-11-23 03:01"))));
-        let off = BackupSchedule { enabled: false, ..s };
+        assert!(is_due(
+            &s,
+            at("2026-11-23 09:00"),
+            Some(at("2026-11-22 03:01"))
+        ));
+        assert!(!is_due(
+            &s,
+            at("2026-11-23 09:00"),
+            Some(at("2026-11-23 03:01"))
+        ));
+        let off = BackupSchedule {
+            enabled: false,
+            ..s
+        };
         assert!(!is_due(&off, at("2026-11-23 09:00"), None));
     }
 }

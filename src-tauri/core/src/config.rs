@@ -49,7 +49,11 @@ pub struct LocalConfig {
 
 impl Default for LocalConfig {
     fn default() -> Self {
-        Self { version: 1, database: None, language: "zh-CN".into() }
+        Self {
+            version: 1,
+            database: None,
+            language: "zh-CN".into(),
+        }
     }
 }
 
@@ -63,10 +67,12 @@ pub fn load(path: &Path) -> Result<Option<LocalConfig>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e.into()),
     };
-    serde_json::from_str::<LocalConfig>(&text).map(Some).map_err(|e| Error::ConfigDamaged {
-        path: path.display().to_string(),
-        detail: e.to_string(),
-    })
+    serde_json::from_str::<LocalConfig>(&text)
+        .map(Some)
+        .map_err(|e| Error::ConfigDamaged {
+            path: path.display().to_string(),
+            detail: e.to_string(),
+        })
 }
 
 /// Writes the settings file atomically.
@@ -103,7 +109,10 @@ mod tests {
         let path = dir.join("innkeep.json");
         let _ = std::fs::remove_dir_all(&dir);
         assert!(load(&path).unwrap().is_none());
-        let config = LocalConfig { database: Some(DatabaseChoice::Embedded), ..Default::default() };
+        let config = LocalConfig {
+            database: Some(DatabaseChoice::Embedded),
+            ..Default::default()
+        };
         save(&path, &config).unwrap();
         assert_eq!(load(&path).unwrap(), Some(config));
         std::fs::write(&path, "{ not json").unwrap();

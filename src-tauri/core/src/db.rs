@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use innkeep_migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sea_orm::sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
+};
 use sea_orm::{DatabaseConnection, SqlxPostgresConnector, SqlxSqliteConnector};
 use serde::{Deserialize, Serialize};
 
@@ -47,10 +49,14 @@ pub enum ConnectionError {
 impl ConnectionError {
     pub fn to_api(&self) -> ApiError {
         match self {
-            Self::Unreachable { host, port } => {
-                ApiError::new("db", "unreachable", &[("host", host.clone()), ("port", port.to_string())])
+            Self::Unreachable { host, port } => ApiError::new(
+                "db",
+                "unreachable",
+                &[("host", host.clone()), ("port", port.to_string())],
+            ),
+            Self::AuthFailed { user } => {
+                ApiError::new("db", "auth_failed", &[("user", user.clone())])
             }
-            Self::AuthFailed { user } => ApiError::new("db", "auth_failed", &[("user", user.clone())]),
             Self::DatabaseMissing { database } => {
                 ApiError::new("db", "database_missing", &[("database", database.clone())])
             }
@@ -89,7 +95,11 @@ pub async fn open_embedded(path: &Path) -> Result<Db, ConnectionError> {
         .map_err(|e| ConnectionError::Failed(e.to_string()))?;
     let conn = SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
     migrate(&conn).await?;
-    Ok(Db { conn, backend: Backend::Embedded, sqlite_path: Some(path.to_path_buf()) })
+    Ok(Db {
+        conn,
+        backend: Backend::Embedded,
+        sqlite_path: Some(path.to_path_buf()),
+    })
 }
 
 /// Connects to a PostgreSQL server and migrates the database; errors say what to fix.
@@ -109,24 +119,35 @@ pub async fn open_postgres(server: &PostgresServer, password: &str) -> Result<Db
         .map_err(|e| classify(server, &e))?;
     let conn = SqlxPostgresConnector::from_sqlx_postgres_pool(pool);
     migrate(&conn).await?;
-    Ok(Db { conn, backend: Backend::Postgres, sqlite_path: None })
+    Ok(Db {
+        conn,
+        backend: Backend::Postgres,
+        sqlite_path: None,
+    })
 }
 
 async fn migrate(conn: &DatabaseConnection) -> Result<(), ConnectionError> {
-    Migrator::up(conn, None).await.map_err(|e| ConnectionError::Failed(format!("migration: {e}")))
+    Migrator::up(conn, None)
+        .await
+        .map_err(|e| ConnectionError::Failed(format!("migration: {e}")))
 }
 
 fn classify(server: &PostgresServer, e: &sea_orm::sqlx::Error) -> ConnectionError {
     use sea_orm::sqlx::Error as E;
     match e {
         E::Database(d) => match d.code().as_deref() {
-            Some("28P01") | Some("28000") => ConnectionError::AuthFailed { user: server.user.clone() },
-            Some("3D000") => ConnectionError::DatabaseMissing { database: server.database.clone() },
+            Some("28P01") | Some("28000") => ConnectionError::AuthFailed {
+                user: server.user.clone(),
+            },
+            Some("3D000") => ConnectionError::DatabaseMissing {
+                database: server.database.clone(),
+            },
             _ => ConnectionError::Failed(e.to_string()),
         },
-        E::Io(_) | E::PoolTimedOut | E::Tls(_) => {
-            ConnectionError::Unreachable { host: server.host.clone(), port: server.port }
-        }
+        E::Io(_) | E::PoolTimedOut | E::Tls(_) => ConnectionError::Unreachable {
+            host: server.host.clone(),
+            port: server.port,
+        },
         _ => ConnectionError::Failed(e.to_string()),
     }
 }

@@ -38,7 +38,11 @@ fn password(username: &str) -> String {
 pub fn accounts() -> Vec<DemoAccount> {
     STAFF
         .iter()
-        .map(|(u, _, r)| DemoAccount { username: (*u).into(), password: password(u), role: (*r).into() })
+        .map(|(u, _, r)| DemoAccount {
+            username: (*u).into(),
+            password: password(u),
+            role: (*r).into(),
+        })
         .collect()
 }
 
@@ -64,7 +68,9 @@ pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
     let pid = admin.property_id;
     let txn = db.begin().await?;
     for (username, display, role_code) in &STAFF[1..] {
-        let Some(role) = roles::by_code(&txn, pid, role_code).await? else { continue };
+        let Some(role) = roles::by_code(&txn, pid, role_code).await? else {
+            continue;
+        };
         let input = NewUser {
             username: (*username).into(),
             display_name: (*display).into(),
@@ -73,7 +79,11 @@ pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
         };
         users::insert(&txn, now, pid, &input, "zh-CN").await?;
     }
-    let types = [("STD", "标准间", "Standard"), ("DLX", "豪华大床房", "Deluxe King"), ("STE", "套房", "Suite")];
+    let types = [
+        ("STD", "标准间", "Standard"),
+        ("DLX", "豪华大床房", "Deluxe King"),
+        ("STE", "套房", "Suite"),
+    ];
     let mut type_ids = Vec::new();
     for (code, zh, en) in types {
         let t = room_type::ActiveModel {
@@ -114,14 +124,32 @@ pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
     Ok(())
 }
 
-async fn seed_reservations(conn: &impl ConnectionTrait, pid: i32, now: DateTime<Utc>, rooms: &[room::Model]) -> Result<()> {
+async fn seed_reservations(
+    conn: &impl ConnectionTrait,
+    pid: i32,
+    now: DateTime<Utc>,
+    rooms: &[room::Model],
+) -> Result<()> {
     let today = crate::property::get(conn, pid).await?.business_date;
-    let guests = ["张伟", "王芳", "李娜", "刘洋", "Emma Schmidt", "陈静", "John Carter", "杨磊"];
+    let guests = [
+        "张伟",
+        "王芳",
+        "李娜",
+        "刘洋",
+        "Emma Schmidt",
+        "陈静",
+        "John Carter",
+        "杨磊",
+    ];
     for (i, (guest, room)) in guests.iter().zip(rooms.iter().step_by(3)).enumerate() {
         let (arrival, departure, st) = match i % 3 {
             0 => (today, today + Duration::days(2), state::CONFIRMED),
             1 => (today - Duration::days(2), today, state::CHECKED_IN),
-            _ => (today - Duration::days(1), today + Duration::days(1), state::CHECKED_IN),
+            _ => (
+                today - Duration::days(1),
+                today + Duration::days(1),
+                state::CHECKED_IN,
+            ),
         };
         reservation::ActiveModel {
             property_id: Set(pid),

@@ -62,7 +62,10 @@ impl ApiError {
         Self {
             code: code.to_string(),
             key: format!("errors.{area}.{code}"),
-            params: params.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
+            params: params
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
         }
     }
 }
@@ -83,13 +86,21 @@ impl Error {
             Error::Connection(e) => e.to_api(),
             Error::Secret(e) => e.to_api(),
             Error::Backup(e) => e.to_api(),
-            Error::NotFound { entity } => ApiError::new("common", "not_found", &[("entity", entity.to_string())]),
+            Error::NotFound { entity } => {
+                ApiError::new("common", "not_found", &[("entity", entity.to_string())])
+            }
             Error::SetupAlreadyDone => ApiError::new("setup", "already_done", &[]),
-            Error::ConfigDamaged { path, .. } => ApiError::new("setup", "config_damaged", &[("path", path.clone())]),
-            Error::RoleInUse { count } => ApiError::new("role", "in_use", &[("count", count.to_string())]),
+            Error::ConfigDamaged { path, .. } => {
+                ApiError::new("setup", "config_damaged", &[("path", path.clone())])
+            }
+            Error::RoleInUse { count } => {
+                ApiError::new("role", "in_use", &[("count", count.to_string())])
+            }
             Error::RoleBuiltin => ApiError::new("role", "builtin", &[]),
             Error::LastAdmin => ApiError::new("user", "last_admin", &[]),
-            Error::Db(_) | Error::Io(_) | Error::Internal(_) => ApiError::new("common", "internal", &[]),
+            Error::Db(_) | Error::Io(_) | Error::Internal(_) => {
+                ApiError::new("common", "internal", &[])
+            }
         }
     }
 }

@@ -26,7 +26,8 @@ pub fn parse(field: &'static str, text: &str) -> Result<Decimal, Invalid> {
     if t.is_empty() {
         return Err(Invalid::new(field, Rule::Required));
     }
-    t.parse::<Decimal>().map_err(|_| Invalid::new(field, Rule::Format))
+    t.parse::<Decimal>()
+        .map_err(|_| Invalid::new(field, Rule::Format))
 }
 
 #[cfg(test)]

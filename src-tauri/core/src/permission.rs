@@ -6,7 +6,9 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 /// One permission, checked by every command in the core.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, specta::Type)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, specta::Type,
+)]
 pub enum Permission {
     #[serde(rename = "dashboard.view")]
     DashboardView,
@@ -111,7 +113,10 @@ impl Permission {
 impl FromStr for Permission {
     type Err = ();
     fn from_str(s: &str) -> Result<Self, ()> {
-        Permission::ALL.into_iter().find(|p| p.as_str() == s).ok_or(())
+        Permission::ALL
+            .into_iter()
+            .find(|p| p.as_str() == s)
+            .ok_or(())
     }
 }
 
@@ -122,10 +127,22 @@ pub struct DefaultRole {
     pub permissions: &'static [Permission],
 }
 
-const FRONT_DESK: &[Permission] =
-    &[DashboardView, ReservationsManage, FrontdeskOperate, FoliosPost, GuestsManage, HousekeepingUpdate];
-const FINANCE: &[Permission] =
-    &[DashboardView, FoliosPost, FoliosVoid, InvoicesIssue, ReportsView, AuditView];
+const FRONT_DESK: &[Permission] = &[
+    DashboardView,
+    ReservationsManage,
+    FrontdeskOperate,
+    FoliosPost,
+    GuestsManage,
+    HousekeepingUpdate,
+];
+const FINANCE: &[Permission] = &[
+    DashboardView,
+    FoliosPost,
+    FoliosVoid,
+    InvoicesIssue,
+    ReportsView,
+    AuditView,
+];
 const HOUSEKEEPING: &[Permission] = &[HousekeepingUpdate];
 const MANAGER: &[Permission] = &[
     DashboardView,
@@ -148,11 +165,31 @@ const MANAGER: &[Permission] = &[
 
 /// The default roles of domain.md. The administrator holds every permission.
 pub const DEFAULT_ROLES: &[DefaultRole] = &[
-    DefaultRole { code: "front_desk", name: "Front desk", permissions: FRONT_DESK },
-    DefaultRole { code: "finance", name: "Finance / cashier", permissions: FINANCE },
-    DefaultRole { code: "housekeeping", name: "Housekeeping", permissions: HOUSEKEEPING },
-    DefaultRole { code: "manager", name: "Manager", permissions: MANAGER },
-    DefaultRole { code: "administrator", name: "Administrator", permissions: &Permission::ALL },
+    DefaultRole {
+        code: "front_desk",
+        name: "Front desk",
+        permissions: FRONT_DESK,
+    },
+    DefaultRole {
+        code: "finance",
+        name: "Finance / cashier",
+        permissions: FINANCE,
+    },
+    DefaultRole {
+        code: "housekeeping",
+        name: "Housekeeping",
+        permissions: HOUSEKEEPING,
+    },
+    DefaultRole {
+        code: "manager",
+        name: "Manager",
+        permissions: MANAGER,
+    },
+    DefaultRole {
+        code: "administrator",
+        name: "Administrator",
+        permissions: &Permission::ALL,
+    },
 ];
 
 /// Code of the role given to the first user.
@@ -166,13 +203,19 @@ mod tests {
     fn names_round_trip_and_match_serde() {
         for p in Permission::ALL {
             assert_eq!(p.as_str().parse::<Permission>(), Ok(p));
-            assert_eq!(serde_json::to_string(&p).unwrap(), format!("\"{}\"", p.as_str()));
+            assert_eq!(
+                serde_json::to_string(&p).unwrap(),
+                format!("\"{}\"", p.as_str())
+            );
         }
     }
 
     #[test]
     fn housekeeping_sees_only_the_room_board() {
-        let hk = DEFAULT_ROLES.iter().find(|r| r.code == "housekeeping").unwrap();
+        let hk = DEFAULT_ROLES
+            .iter()
+            .find(|r| r.code == "housekeeping")
+            .unwrap();
         assert_eq!(hk.permissions, &[HousekeepingUpdate]);
     }
 }

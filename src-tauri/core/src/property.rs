@@ -2,7 +2,10 @@
 //! check-in/out times and the business date (moved only by the night audit, never by the clock).
 
 use chrono::{NaiveDate, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder, Set, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder, Set,
+    TransactionTrait,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::audit;
@@ -70,17 +73,25 @@ impl From<property::Model> for PropertyView {
 
 /// The hotel of this database (the first property; every row carries its property id).
 pub async fn current(conn: &impl ConnectionTrait) -> Result<Option<property::Model>> {
-    Ok(property::Entity::find().order_by_asc(property::Column::Id).one(conn).await?)
+    Ok(property::Entity::find()
+        .order_by_asc(property::Column::Id)
+        .one(conn)
+        .await?)
 }
 
 /// Loads a property by id.
 pub async fn get(conn: &impl ConnectionTrait, id: i32) -> Result<property::Model> {
-    property::Entity::find_by_id(id).one(conn).await?.ok_or(Error::NotFound { entity: "property" })
+    property::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(Error::NotFound { entity: "property" })
 }
 
 /// Parses a time zone name such as `Asia/Shanghai`.
 pub fn time_zone(field: &'static str, name: &str) -> Result<chrono_tz::Tz, Invalid> {
-    name.trim().parse::<chrono_tz::Tz>().map_err(|_| Invalid::new(field, Rule::Format))
+    name.trim()
+        .parse::<chrono_tz::Tz>()
+        .map_err(|_| Invalid::new(field, Rule::Format))
 }
 
 /// A three-letter ISO 4217 currency code in capitals.
@@ -115,16 +126,35 @@ pub async fn update(
     m.name = Set(validate::text("propertyName", &input.name, 120)?);
     m.address = Set(validate::optional_text("address", &input.address, 300)?);
     m.phone = Set(validate::optional_text("phone", &input.phone, 40)?);
-    m.taxpayer_id = Set(validate::optional_text("taxpayerId", &input.taxpayer_id, 40)?);
+    m.taxpayer_id = Set(validate::optional_text(
+        "taxpayerId",
+        &input.taxpayer_id,
+        40,
+    )?);
     m.currency = Set(currency(&input.currency)?);
     m.currency_digits = Set(i16::from(input.currency_digits));
     m.time_zone = Set(input.time_zone.trim().to_string());
     m.check_in_time = Set(validate::time_of_day("checkInTime", &input.check_in_time)?);
-    m.check_out_time = Set(validate::time_of_day("checkOutTime", &input.check_out_time)?);
-    m.folio_credit_limit_minor =
-        Set(money::to_minor("folioCreditLimit", limit, u32::from(input.currency_digits))?);
+    m.check_out_time = Set(validate::time_of_day(
+        "checkOutTime",
+        &input.check_out_time,
+    )?);
+    m.folio_credit_limit_minor = Set(money::to_minor(
+        "folioCreditLimit",
+        limit,
+        u32::from(input.currency_digits),
+    )?);
     let saved = m.update(conn).await?;
-    audit::record(conn, now, actor, "property.updated", "property", saved.id, saved.name.clone()).await?;
+    audit::record(
+        conn,
+        now,
+        actor,
+        "property.updated",
+        "property",
+        saved.id,
+        saved.name.clone(),
+    )
+    .await?;
     txn.commit().await?;
     Ok(saved.into())
 }

@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ModelTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, ModelTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 
@@ -57,22 +57,38 @@ pub async fn create_defaults(conn: &impl ConnectionTrait, property_id: i32) -> R
     Ok(admin)
 }
 
-async fn set_permissions(conn: &impl ConnectionTrait, role_id: i32, permissions: &[Permission]) -> Result<()> {
-    role_permission::Entity::delete_many().filter(role_permission::Column::RoleId.eq(role_id)).exec(conn).await?;
+async fn set_permissions(
+    conn: &impl ConnectionTrait,
+    role_id: i32,
+    permissions: &[Permission],
+) -> Result<()> {
+    role_permission::Entity::delete_many()
+        .filter(role_permission::Column::RoleId.eq(role_id))
+        .exec(conn)
+        .await?;
     let rows: Vec<_> = permissions
         .iter()
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
-        .map(|p| role_permission::ActiveModel { role_id: Set(role_id), permission: Set(p.as_str().into()) })
+        .map(|p| role_permission::ActiveModel {
+            role_id: Set(role_id),
+            permission: Set(p.as_str().into()),
+        })
         .collect();
     if !rows.is_empty() {
-        role_permission::Entity::insert_many(rows).exec(conn).await?;
+        role_permission::Entity::insert_many(rows)
+            .exec(conn)
+            .await?;
     }
     Ok(())
 }
 
 /// Finds a role by its code.
-pub async fn by_code(conn: &impl ConnectionTrait, property_id: i32, code: &str) -> Result<Option<role::Model>> {
+pub async fn by_code(
+    conn: &impl ConnectionTrait,
+    property_id: i32,
+    code: &str,
+) -> Result<Option<role::Model>> {
     Ok(role::Entity::find()
         .filter(role::Column::PropertyId.eq(property_id))
         .filter(role::Column::Code.eq(code))
@@ -81,8 +97,14 @@ pub async fn by_code(conn: &impl ConnectionTrait, property_id: i32, code: &str) 
 }
 
 async fn view(conn: &impl ConnectionTrait, r: role::Model) -> Result<RoleView> {
-    let permissions = auth::role_permissions(conn, r.id).await?.into_iter().collect();
-    let users = staff_user::Entity::find().filter(staff_user::Column::RoleId.eq(r.id)).count(conn).await?;
+    let permissions = auth::role_permissions(conn, r.id)
+        .await?
+        .into_iter()
+        .collect();
+    let users = staff_user::Entity::find()
+        .filter(staff_user::Column::RoleId.eq(r.id))
+        .count(conn)
+        .await?;
     Ok(RoleView {
         id: r.id,
         code: r.code,
@@ -110,7 +132,12 @@ pub async fn list(conn: &impl ConnectionTrait, actor: &Actor) -> Result<Vec<Role
 
 /// Creates or changes a role (permission `roles.manage`). Taking `users.manage` away from the
 /// role of the last user who has it is refused.
-pub async fn save(db: &DatabaseConnection, now: DateTime<Utc>, actor: &Actor, input: RoleInput) -> Result<RoleView> {
+pub async fn save(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    input: RoleInput,
+) -> Result<RoleView> {
     actor.require(Permission::RolesManage)?;
     let name = validate::text("roleName", &input.name, 80)?;
     let txn = db.begin().await?;
@@ -139,12 +166,27 @@ pub async fn save(db: &DatabaseConnection, now: DateTime<Utc>, actor: &Actor, in
         }
     };
     set_permissions(&txn, saved.id, &input.permissions).await?;
-    if !input.permissions.contains(&Permission::UsersManage) && !any_user_admin(&txn, actor.property_id).await? {
+    if !input.permissions.contains(&Permission::UsersManage)
+        && !any_user_admin(&txn, actor.property_id).await?
+    {
         return Err(Error::LastAdmin);
     }
     let list: Vec<&str> = input.permissions.iter().map(|p| p.as_str()).collect();
-    let action = if input.id.is_some() { "role.updated" } else { "role.created" };
-    audit::record(&txn, now, actor, action, "role", saved.id, format!("{}: {}", saved.name, list.join(", "))).await?;
+    let action = if input.id.is_some() {
+        "role.updated"
+    } else {
+        "role.created"
+    };
+    audit::record(
+        &txn,
+        now,
+        actor,
+        action,
+        "role",
+        saved.id,
+        format!("{}: {}", saved.name, list.join(", ")),
+    )
+    .await?;
     let v = view(&txn, saved).await?;
     txn.commit().await?;
     Ok(v)
@@ -157,7 +199,10 @@ async fn any_user_admin(conn: &impl ConnectionTrait, property_id: i32) -> Result
         .all(conn)
         .await?;
     for u in users {
-        if auth::role_permissions(conn, u.role_id).await?.contains(&Permission::UsersManage) {
+        if auth::role_permissions(conn, u.role_id)
+            .await?
+            .contains(&Permission::UsersManage)
+        {
             return Ok(true);
         }
     }
@@ -165,7 +210,12 @@ async fn any_user_admin(conn: &impl ConnectionTrait, property_id: i32) -> Result
 }
 
 /// Deletes a custom role nobody holds (permission `roles.manage`).
-pub async fn delete(db: &DatabaseConnection, now: DateTime<Utc>, actor: &Actor, id: i32) -> Result<()> {
+pub async fn delete(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    id: i32,
+) -> Result<()> {
     actor.require(Permission::RolesManage)?;
     let txn = db.begin().await?;
     let r = role::Entity::find_by_id(id)
@@ -176,7 +226,10 @@ pub async fn delete(db: &DatabaseConnection, now: DateTime<Utc>, actor: &Actor, 
     if r.builtin {
         return Err(Error::RoleBuiltin);
     }
-    let holders = staff_user::Entity::find().filter(staff_user::Column::RoleId.eq(id)).count(&txn).await?;
+    let holders = staff_user::Entity::find()
+        .filter(staff_user::Column::RoleId.eq(id))
+        .count(&txn)
+        .await?;
     if holders > 0 {
         return Err(Error::RoleInUse { count: holders });
     }

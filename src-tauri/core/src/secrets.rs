@@ -28,7 +28,10 @@ impl SecretError {
 }
 
 fn account(server: &PostgresServer) -> String {
-    format!("postgres://{}@{}:{}/{}", server.user, server.host, server.port, server.database)
+    format!(
+        "postgres://{}@{}:{}/{}",
+        server.user, server.host, server.port, server.database
+    )
 }
 
 fn entry(server: &PostgresServer) -> Result<keyring::Entry, SecretError> {
@@ -37,7 +40,9 @@ fn entry(server: &PostgresServer) -> Result<keyring::Entry, SecretError> {
 
 fn map(e: keyring::Error) -> SecretError {
     match e {
-        keyring::Error::NoDefaultStore | keyring::Error::NoStorageAccess(_) | keyring::Error::PlatformFailure(_) => {
+        keyring::Error::NoDefaultStore
+        | keyring::Error::NoStorageAccess(_)
+        | keyring::Error::PlatformFailure(_) => {
             log::warn!("credential store unavailable: {e}");
             SecretError::Unavailable
         }

@@ -71,10 +71,11 @@ pub async fn create_administrator(
             .await?
         }
     };
-    let admin_role = match roles::by_code(&txn, property.id, crate::permission::ADMINISTRATOR).await? {
-        Some(r) => r.id,
-        None => roles::create_defaults(&txn, property.id).await?,
-    };
+    let admin_role =
+        match roles::by_code(&txn, property.id, crate::permission::ADMINISTRATOR).await? {
+            Some(r) => r.id,
+            None => roles::create_defaults(&txn, property.id).await?,
+        };
     let user = users::insert(
         &txn,
         now,
@@ -89,7 +90,19 @@ pub async fn create_administrator(
     )
     .await?;
     let actor: Actor = auth::actor_for(&txn, &user).await?;
-    audit::record(&txn, now, &actor, "setup.completed", "property", property.id, format!("{} created with administrator {}", property.name, user.username)).await?;
+    audit::record(
+        &txn,
+        now,
+        &actor,
+        "setup.completed",
+        "property",
+        property.id,
+        format!(
+            "{} created with administrator {}",
+            property.name, user.username
+        ),
+    )
+    .await?;
     txn.commit().await?;
     Ok(user)
 }

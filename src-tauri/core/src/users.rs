@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 
@@ -52,7 +52,11 @@ pub struct UserUpdate {
 
 /// Builds the view of a user.
 pub async fn view(conn: &impl ConnectionTrait, user: staff_user::Model) -> Result<UserView> {
-    let role_name = role::Entity::find_by_id(user.role_id).one(conn).await?.map(|r| r.name).unwrap_or_default();
+    let role_name = role::Entity::find_by_id(user.role_id)
+        .one(conn)
+        .await?
+        .map(|r| r.name)
+        .unwrap_or_default();
     Ok(UserView {
         id: user.id,
         username: user.username,
@@ -81,7 +85,11 @@ pub async fn list(conn: &impl ConnectionTrait, actor: &Actor) -> Result<Vec<User
     Ok(out)
 }
 
-async fn role_in_property(conn: &impl ConnectionTrait, property_id: i32, role_id: i32) -> Result<role::Model> {
+async fn role_in_property(
+    conn: &impl ConnectionTrait,
+    property_id: i32,
+    role_id: i32,
+) -> Result<role::Model> {
     role::Entity::find_by_id(role_id)
         .one(conn)
         .await?
@@ -101,7 +109,10 @@ pub async fn insert(
     let display_name = validate::text("displayName", &input.display_name, 80)?;
     validate::new_password("password", &input.password)?;
     role_in_property(conn, property_id, input.role_id).await?;
-    if auth::find_user(conn, property_id, &username).await?.is_some() {
+    if auth::find_user(conn, property_id, &username)
+        .await?
+        .is_some()
+    {
         return Err(Invalid::new("username", Rule::Duplicate { value: username }).into());
     }
     let hash = auth::hash_password(&input.password).await?;
@@ -124,12 +135,26 @@ pub async fn insert(
 }
 
 /// Creates a staff account (permission `users.manage`).
-pub async fn create(db: &DatabaseConnection, now: DateTime<Utc>, actor: &Actor, input: NewUser) -> Result<UserView> {
+pub async fn create(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    input: NewUser,
+) -> Result<UserView> {
     actor.require(Permission::UsersManage)?;
     let txn = db.begin().await?;
     let user = insert(&txn, now, actor.property_id, &input, "zh-CN").await?;
     let role = role_in_property(&txn, actor.property_id, user.role_id).await?;
-    audit::record(&txn, now, actor, "user.created", "staff_user", user.id, format!("{} ({})", user.username, role.name)).await?;
+    audit::record(
+        &txn,
+        now,
+        actor,
+        "user.created",
+        "staff_user",
+        user.id,
+        format!("{} ({})", user.username, role.name),
+    )
+    .await?;
     let v = view(&txn, user).await?;
     txn.commit().await?;
     Ok(v)
@@ -144,7 +169,11 @@ async fn load(conn: &impl ConnectionTrait, actor: &Actor, id: i32) -> Result<sta
 }
 
 /// Active users, other than `except`, whose role can manage users.
-async fn other_user_admins(conn: &impl ConnectionTrait, property_id: i32, except: i32) -> Result<u64> {
+async fn other_user_admins(
+    conn: &impl ConnectionTrait,
+    property_id: i32,
+    except: i32,
+) -> Result<u64> {
     let roles: Vec<i32> = role_permission::Entity::find()
         .filter(role_permission::Column::Permission.eq(Permission::UsersManage.as_str()))
         .all(conn)
@@ -163,12 +192,20 @@ async fn other_user_admins(conn: &impl ConnectionTrait, property_id: i32, except
 
 /// Changes display name, role or active flag (permission `users.manage`). The last active
 /// user who can manage users cannot be deactivated or moved to a weaker role.
-pub async fn update(db: &DatabaseConnection, now: DateTime<Utc>, actor: &Actor, input: UserUpdate) -> Result<UserView> {
+pub async fn update(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    input: UserUpdate,
+) -> Result<UserView> {
     actor.require(Permission::UsersManage)?;
     let txn = db.begin().await?;
     let user = load(&txn, actor, input.id).await?;
     let role = role_in_property(&txn, actor.property_id, input.role_id).await?;
-    let keeps_admin = input.active && auth::role_permissions(&txn, role.id).await?.contains(&Permission::UsersManage);
+    let keeps_admin = input.active
+        && auth::role_permissions(&txn, role.id)
+            .await?
+            .contains(&Permission::UsersManage);
     if !keeps_admin && other_user_admins(&txn, actor.property_id, user.id).await? == 0 {
         return Err(Error::LastAdmin);
     }
@@ -177,21 +214,40 @@ pub async fn update(db: &DatabaseConnection, now: DateTime<Utc>, actor: &Actor, 
         "{}: role {}, {}",
         user.username,
         role.name,
-        if input.active { "active" } else { "deactivated" }
+        if input.active {
+            "active"
+        } else {
+            "deactivated"
+        }
     );
     let mut m: staff_user::ActiveModel = user.into();
     m.display_name = Set(display_name);
     m.role_id = Set(role.id);
     m.active = Set(input.active);
     let saved = m.update(&txn).await?;
-    audit::record(&txn, now, actor, "user.updated", "staff_user", saved.id, summary).await?;
+    audit::record(
+        &txn,
+        now,
+        actor,
+        "user.updated",
+        "staff_user",
+        saved.id,
+        summary,
+    )
+    .await?;
     let v = view(&txn, saved).await?;
     txn.commit().await?;
     Ok(v)
 }
 
 /// Sets a new password for another user (permission `users.manage`) and lifts any lockout.
-pub async fn reset_password(db: &DatabaseConnection, now: DateTime<Utc>, actor: &Actor, id: i32, password: &str) -> Result<()> {
+pub async fn reset_password(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    id: i32,
+    password: &str,
+) -> Result<()> {
     actor.require(Permission::UsersManage)?;
     validate::new_password("password", password)?;
     let hash = auth::hash_password(password).await?;
@@ -203,13 +259,27 @@ pub async fn reset_password(db: &DatabaseConnection, now: DateTime<Utc>, actor: 
     m.failed_attempts = Set(0);
     m.locked_until = Set(None);
     m.update(&txn).await?;
-    audit::record(&txn, now, actor, "user.password_reset", "staff_user", id, name).await?;
+    audit::record(
+        &txn,
+        now,
+        actor,
+        "user.password_reset",
+        "staff_user",
+        id,
+        name,
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
 
 /// Lifts a lockout before its fifteen minutes are over (permission `users.manage`).
-pub async fn unlock(db: &DatabaseConnection, now: DateTime<Utc>, actor: &Actor, id: i32) -> Result<UserView> {
+pub async fn unlock(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    id: i32,
+) -> Result<UserView> {
     actor.require(Permission::UsersManage)?;
     let txn = db.begin().await?;
     let user = load(&txn, actor, id).await?;

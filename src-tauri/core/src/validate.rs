@@ -33,16 +33,26 @@ impl Invalid {
         let field = ("field", self.field.to_string());
         match &self.rule {
             Rule::Required => ApiError::new("validation", "required", &[field]),
-            Rule::TooLong { max } => ApiError::new("validation", "too_long", &[field, ("max", max.to_string())]),
-            Rule::TooShort { min } => ApiError::new("validation", "too_short", &[field, ("min", min.to_string())]),
+            Rule::TooLong { max } => {
+                ApiError::new("validation", "too_long", &[field, ("max", max.to_string())])
+            }
+            Rule::TooShort { min } => ApiError::new(
+                "validation",
+                "too_short",
+                &[field, ("min", min.to_string())],
+            ),
             Rule::Format => ApiError::new("validation", "invalid", &[field]),
-            Rule::PasswordWeak { min } => {
-                ApiError::new("validation", "password_weak", &[field, ("min", min.to_string())])
-            }
+            Rule::PasswordWeak { min } => ApiError::new(
+                "validation",
+                "password_weak",
+                &[field, ("min", min.to_string())],
+            ),
             Rule::Port => ApiError::new("validation", "port", &[field]),
-            Rule::Duplicate { value } => {
-                ApiError::new("validation", "duplicate", &[field, ("value", value.clone())])
-            }
+            Rule::Duplicate { value } => ApiError::new(
+                "validation",
+                "duplicate",
+                &[field, ("value", value.clone())],
+            ),
             Rule::Range { min, max } => ApiError::new(
                 "validation",
                 "range",
@@ -88,7 +98,10 @@ pub fn new_password(field: &'static str, value: &str) -> Result<(), Invalid> {
     }
     let first = value.chars().next();
     if n < PASSWORD_MIN || value.chars().all(|c| Some(c) == first) {
-        return Err(Invalid::new(field, Rule::PasswordWeak { min: PASSWORD_MIN }));
+        return Err(Invalid::new(
+            field,
+            Rule::PasswordWeak { min: PASSWORD_MIN },
+        ));
     }
     Ok(())
 }
@@ -99,7 +112,10 @@ pub fn username(value: &str) -> Result<String, Invalid> {
     if v.chars().count() < 2 {
         return Err(Invalid::new("username", Rule::TooShort { min: 2 }));
     }
-    if !v.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_')) {
+    if !v
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    {
         return Err(Invalid::new("username", Rule::Format));
     }
     Ok(v)
@@ -141,6 +157,9 @@ mod tests {
     #[test]
     fn oversized_text_names_the_limit() {
         let long = "x".repeat(121);
-        assert_eq!(text("name", &long, 120).unwrap_err().rule, Rule::TooLong { max: 120 });
+        assert_eq!(
+            text("name", &long, 120).unwrap_err().rule,
+            Rule::TooLong { max: 120 }
+        );
     }
 }

@@ -29,7 +29,10 @@ impl PostgresInput {
         if host.chars().any(char::is_whitespace) {
             return Err(Invalid::new("host", Rule::Format));
         }
-        let port = u16::try_from(self.port).ok().filter(|p| *p > 0).ok_or(Invalid::new("port", Rule::Port))?;
+        let port = u16::try_from(self.port)
+            .ok()
+            .filter(|p| *p > 0)
+            .ok_or(Invalid::new("port", Rule::Port))?;
         let database = validate::text("database", &self.database, 63)?;
         let user = validate::text("user", &self.user, 63)?;
         if self.password.is_empty() {
@@ -38,7 +41,15 @@ impl PostgresInput {
         if self.password.chars().count() > 200 {
             return Err(Invalid::new("password", Rule::TooLong { max: 200 }));
         }
-        Ok((PostgresServer { host, port, database, user }, self.password.clone()))
+        Ok((
+            PostgresServer {
+                host,
+                port,
+                database,
+                user,
+            },
+            self.password.clone(),
+        ))
     }
 }
 
@@ -92,7 +103,8 @@ impl Desk {
         secrets::save_postgres_password(&server, &password)?;
         let mut inner = self.inner.lock().await;
         self.ensure_loaded(&mut inner).await;
-        self.switch(&mut inner, DatabaseChoice::Postgres(server)).await
+        self.switch(&mut inner, DatabaseChoice::Postgres(server))
+            .await
     }
 
     async fn switch(&self, inner: &mut Inner, choice: DatabaseChoice) -> Result<AppStatus> {
@@ -113,12 +125,25 @@ impl Desk {
         let session = inner.session.take();
         let summary = match &choice {
             DatabaseChoice::Embedded => "embedded database on this computer".to_string(),
-            DatabaseChoice::Postgres(s) => format!("PostgreSQL {}@{}:{}/{}", s.user, s.host, s.port, s.database),
+            DatabaseChoice::Postgres(s) => {
+                format!("PostgreSQL {}@{}:{}/{}", s.user, s.host, s.port, s.database)
+            }
         };
         log::info!("database set to {summary}");
         if let (Some(db), Some(p)) = (&inner.db, self.current_property(inner).await?) {
-            let who = session.map(|s| s.actor).unwrap_or_else(|| crate::auth::Actor::anonymous(p, "setup"));
-            audit::record(&db.conn, self.now(), &who, "connection.configured", "connection", "", summary).await?;
+            let who = session
+                .map(|s| s.actor)
+                .unwrap_or_else(|| crate::auth::Actor::anonymous(p, "setup"));
+            audit::record(
+                &db.conn,
+                self.now(),
+                &who,
+                "connection.configured",
+                "connection",
+                "",
+                summary,
+            )
+            .await?;
         }
         self.status_of(inner).await
     }
@@ -173,4 +198,3 @@ impl Desk {
         })
     }
 }
-

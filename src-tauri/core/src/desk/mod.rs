@@ -80,7 +80,12 @@ pub struct Desk {
 impl Desk {
     /// A desk over a data directory; nothing is opened until [`Desk::status`] is first asked.
     pub fn new(paths: Paths, clock: Arc<dyn Clock>, demo: bool) -> Self {
-        Self { paths, clock, demo, inner: Mutex::new(Inner::default()) }
+        Self {
+            paths,
+            clock,
+            demo,
+            inner: Mutex::new(Inner::default()),
+        }
     }
 
     pub fn paths(&self) -> &Paths {
@@ -118,7 +123,9 @@ impl Desk {
     /// Opens the configured database, remembering why it failed.
     async fn open_configured(&self, inner: &mut Inner) {
         inner.conn_error = None;
-        let Some(choice) = inner.config.database.clone() else { return };
+        let Some(choice) = inner.config.database.clone() else {
+            return;
+        };
         match connection::open(&self.paths, &choice).await {
             Ok(db) => {
                 if self.demo
@@ -148,7 +155,10 @@ impl Desk {
         } else if inner.config.database.is_none() {
             (Stage::NeedsConnection, None)
         } else if inner.db.is_none() {
-            (Stage::ConnectionFailed, inner.conn_error.as_ref().map(Error::to_api))
+            (
+                Stage::ConnectionFailed,
+                inner.conn_error.as_ref().map(Error::to_api),
+            )
         } else {
             (Stage::Ready, None)
         };
@@ -158,7 +168,11 @@ impl Desk {
             error,
             language: inner.config.language.clone(),
             demo: self.demo,
-            demo_accounts: if self.demo { demo::accounts() } else { Vec::new() },
+            demo_accounts: if self.demo {
+                demo::accounts()
+            } else {
+                Vec::new()
+            },
             property_name: None,
             data_dir: self.paths.data_dir.display().to_string(),
             log_dir: self.paths.log_dir.display().to_string(),
@@ -177,7 +191,9 @@ impl Desk {
         let mut inner = self.inner.lock().await;
         self.ensure_loaded(&mut inner).await;
         if !config::LANGUAGES.contains(&language) {
-            return Err(crate::validate::Invalid::new("language", crate::validate::Rule::Format).into());
+            return Err(
+                crate::validate::Invalid::new("language", crate::validate::Rule::Format).into(),
+            );
         }
         inner.config.language = language.to_string();
         if inner.config_error.is_none() {
@@ -197,15 +213,27 @@ impl Desk {
         if session.locked {
             return Err(AuthError::SessionLocked.into());
         }
-        if now - session.last_activity > chrono::Duration::minutes(i64::from(session.idle_minutes)) {
+        if now - session.last_activity > chrono::Duration::minutes(i64::from(session.idle_minutes))
+        {
             session.locked = true;
             let actor = session.actor.clone();
-            crate::audit::record(&db.conn, now, &actor, "session.locked", "staff_user", actor.user_id.unwrap_or(0), "idle time passed").await?;
+            crate::audit::record(
+                &db.conn,
+                now,
+                &actor,
+                "session.locked",
+                "staff_user",
+                actor.user_id.unwrap_or(0),
+                "idle time passed",
+            )
+            .await?;
             return Err(AuthError::SessionLocked.into());
         }
         session.last_activity = now;
         let user_id = session.actor.user_id.ok_or(AuthError::NotLoggedIn)?;
-        let user = crate::entity::staff_user::Entity::find_by_id(user_id).one(&db.conn).await?;
+        let user = crate::entity::staff_user::Entity::find_by_id(user_id)
+            .one(&db.conn)
+            .await?;
         let Some(user) = user.filter(|u| u.active) else {
             inner.session = None;
             return Err(AuthError::NotLoggedIn.into());

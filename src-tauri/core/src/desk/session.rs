@@ -28,16 +28,32 @@ impl Desk {
         let db = inner.db.clone().ok_or(AuthError::NotLoggedIn)?;
         let actor = auth::actor_for(&db.conn, &user).await?;
         let idle = settings::idle_lock_minutes(&db.conn, user.property_id).await?;
-        inner.session = Some(Session { actor, locked: false, last_activity: self.now(), idle_minutes: idle });
+        inner.session = Some(Session {
+            actor,
+            locked: false,
+            last_activity: self.now(),
+            idle_minutes: idle,
+        });
         drop(inner);
-        self.session_view().await?.ok_or_else(|| AuthError::NotLoggedIn.into())
+        self.session_view()
+            .await?
+            .ok_or_else(|| AuthError::NotLoggedIn.into())
     }
 
     /// Creates the hotel and its administrator on first run, then logs the administrator in.
-    pub async fn create_administrator(&self, input: CreateAdministratorInput) -> Result<SessionView> {
+    pub async fn create_administrator(
+        &self,
+        input: CreateAdministratorInput,
+    ) -> Result<SessionView> {
         let (db, language) = {
             let inner = self.inner.lock().await;
-            (inner.db.clone().ok_or(crate::db::ConnectionError::NotConfigured)?, inner.config.language.clone())
+            (
+                inner
+                    .db
+                    .clone()
+                    .ok_or(crate::db::ConnectionError::NotConfigured)?,
+                inner.config.language.clone(),
+            )
         };
         let user = setup::create_administrator(&db.conn, self.now(), &language, input).await?;
         self.start_session(user).await
@@ -47,9 +63,14 @@ impl Desk {
     pub async fn login(&self, username: &str, password: &str) -> Result<SessionView> {
         let db = {
             let inner = self.inner.lock().await;
-            inner.db.clone().ok_or(crate::db::ConnectionError::NotConfigured)?
+            inner
+                .db
+                .clone()
+                .ok_or(crate::db::ConnectionError::NotConfigured)?
         };
-        let p = property::current(&db.conn).await?.ok_or(AuthError::InvalidCredentials)?;
+        let p = property::current(&db.conn)
+            .await?
+            .ok_or(AuthError::InvalidCredentials)?;
         let user = auth::login(&db.conn, self.now(), p.id, username, password).await?;
         self.start_session(user).await
     }
@@ -57,9 +78,16 @@ impl Desk {
     /// The session, if someone is logged in (locked or not).
     pub async fn session_view(&self) -> Result<Option<SessionView>> {
         let inner = self.inner.lock().await;
-        let (Some(db), Some(s)) = (&inner.db, &inner.session) else { return Ok(None) };
-        let Some(user_id) = s.actor.user_id else { return Ok(None) };
-        let Some(user) = crate::entity::staff_user::Entity::find_by_id(user_id).one(&db.conn).await? else {
+        let (Some(db), Some(s)) = (&inner.db, &inner.session) else {
+            return Ok(None);
+        };
+        let Some(user_id) = s.actor.user_id else {
+            return Ok(None);
+        };
+        let Some(user) = crate::entity::staff_user::Entity::find_by_id(user_id)
+            .one(&db.conn)
+            .await?
+        else {
             return Ok(None);
         };
         let actor = auth::actor_for(&db.conn, &user).await?;
@@ -76,7 +104,16 @@ impl Desk {
     pub async fn logout(&self) -> Result<()> {
         let mut inner = self.inner.lock().await;
         if let (Some(db), Some(s)) = (inner.db.clone(), inner.session.take()) {
-            audit::record(&db.conn, self.now(), &s.actor, "auth.logout", "staff_user", s.actor.user_id.unwrap_or(0), "logged out").await?;
+            audit::record(
+                &db.conn,
+                self.now(),
+                &s.actor,
+                "auth.logout",
+                "staff_user",
+                s.actor.user_id.unwrap_or(0),
+                "logged out",
+            )
+            .await?;
         }
         Ok(())
     }
@@ -88,7 +125,16 @@ impl Desk {
         if let Some(s) = inner.session.as_mut().filter(|s| !s.locked) {
             s.locked = true;
             if let Some(db) = db {
-                audit::record(&db.conn, self.now(), &s.actor, "session.locked", "staff_user", s.actor.user_id.unwrap_or(0), "locked by the user").await?;
+                audit::record(
+                    &db.conn,
+                    self.now(),
+                    &s.actor,
+                    "session.locked",
+                    "staff_user",
+                    s.actor.user_id.unwrap_or(0),
+                    "locked by the user",
+                )
+                .await?;
             }
         }
         Ok(())
@@ -100,22 +146,50 @@ impl Desk {
         let (db, actor) = {
             let inner = self.inner.lock().await;
             let s = inner.session.as_ref().ok_or(AuthError::NotLoggedIn)?;
-            (inner.db.clone().ok_or(AuthError::NotLoggedIn)?, s.actor.clone())
+            (
+                inner.db.clone().ok_or(AuthError::NotLoggedIn)?,
+                s.actor.clone(),
+            )
         };
-        match auth::login(&db.conn, self.now(), actor.property_id, &actor.username, password).await {
+        match auth::login(
+            &db.conn,
+            self.now(),
+            actor.property_id,
+            &actor.username,
+            password,
+        )
+        .await
+        {
             Ok(_) => {
                 let mut inner = self.inner.lock().await;
                 if let Some(s) = inner.session.as_mut() {
                     s.locked = false;
                     s.last_activity = self.now();
-                    s.idle_minutes = settings::idle_lock_minutes(&db.conn, actor.property_id).await?;
+                    s.idle_minutes =
+                        settings::idle_lock_minutes(&db.conn, actor.property_id).await?;
                 }
                 drop(inner);
-                audit::record(&db.conn, self.now(), &actor, "session.unlocked", "staff_user", actor.user_id.unwrap_or(0), "unlocked").await?;
-                self.session_view().await?.ok_or_else(|| AuthError::NotLoggedIn.into())
+                audit::record(
+                    &db.conn,
+                    self.now(),
+                    &actor,
+                    "session.unlocked",
+                    "staff_user",
+                    actor.user_id.unwrap_or(0),
+                    "unlocked",
+                )
+                .await?;
+                self.session_view()
+                    .await?
+                    .ok_or_else(|| AuthError::NotLoggedIn.into())
             }
             Err(e) => {
-                if matches!(e, crate::error::Error::Auth(AuthError::AccountLocked { .. } | AuthError::AccountInactive)) {
+                if matches!(
+                    e,
+                    crate::error::Error::Auth(
+                        AuthError::AccountLocked { .. } | AuthError::AccountInactive
+                    )
+                ) {
                     self.inner.lock().await.session = None;
                 }
                 Err(e)
