@@ -1,8 +1,11 @@
 // The one way features talk to Rust: `call()` unwraps a command's Result or throws an ApiFailure.
-import type { ApiError, Result } from "./bindings";
+import type { ApiError } from "./bindings";
 
 export { commands } from "./bindings";
 export type * from "./bindings";
+
+/** What every generated command resolves to (tauri-specta's ErrorHandlingMode::Result). */
+export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 
 /** A command answered with an ApiError; `error.key` is the i18n key to show, with `error.params`. */
 export class ApiFailure extends Error {

@@ -70,8 +70,8 @@ export function AuditTab() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {entries.map((entry) => (
-            <Table.Tr key={entry.id}>
+          {entries.map((entry, index) => (
+            <Table.Tr key={entry.id ?? `row-${index}`}>
               <Table.Td className="num">{formatTimestamp(entry.at, i18n.language, session?.property.timeZone)}</Table.Td>
               <Table.Td>{entry.username}</Table.Td>
               <Table.Td>

@@ -133,11 +133,6 @@ function EmbeddedBackups({ overview }: { overview: BackupOverview }) {
             </Stack>
           )}
           {failure && <Alert color="red" variant="light" py={6}>{errorText(failure)}</Alert>}
-          {overview.lastError && !failure && !progress && (
-            <Alert color="orange" variant="light" py={6}>
-              {t("backups.lastError", { error: overview.lastError })}
-            </Alert>
-          )}
         </div>
         <Table withTableBorder data-testid="backup-list">
           <Table.Thead>
@@ -158,7 +153,7 @@ function EmbeddedBackups({ overview }: { overview: BackupOverview }) {
                   {formatTimestamp(b.createdAt, i18n.language, session?.property.timeZone)}
                 </Table.Td>
                 <Table.Td>{t(`backups.kinds.${b.kind}`)}</Table.Td>
-                <Table.Td className="num">{formatBytes(b.sizeBytes, i18n.language)}</Table.Td>
+                <Table.Td className="num">{b.sizeBytes === null ? "–" : formatBytes(b.sizeBytes, i18n.language)}</Table.Td>
                 <Table.Td>
                   <code title={b.sha256}>{b.sha256.slice(0, 12)}</code>
                 </Table.Td>

@@ -18,7 +18,7 @@ const backup: BackupView = {
 };
 
 function overview(backups: BackupView[], backend: "embedded" | "postgres" = "embedded"): BackupOverview {
-  return { backend, schedule: { enabled: true, time: "03:00", folder: "", keep: 14 }, backups, defaultFolder: "/backups", lastError: null };
+  return { backend, schedule: { enabled: true, time: "03:00", folder: "", keep: 14 }, backups, defaultFolder: "/backups" };
 }
 
 afterEach(() => {

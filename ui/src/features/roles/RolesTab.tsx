@@ -51,8 +51,8 @@ export function RolesTab() {
       <Table withTableBorder data-testid="roles-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t("fields.roleName")}</Table.Th>
-            <Table.Th className="num">{t("roles.users")}</Table.Th>
+            <Table.Th className="nowrap">{t("fields.roleName")}</Table.Th>
+            <Table.Th className="num nowrap">{t("roles.users")}</Table.Th>
             <Table.Th>{t("roles.permissions")}</Table.Th>
             {manage && <Table.Th />}
           </Table.Tr>
@@ -60,7 +60,7 @@ export function RolesTab() {
         <Table.Tbody>
           {list.map((role) => (
             <Table.Tr key={role.id}>
-              <Table.Td>
+              <Table.Td className="nowrap">
                 {role.name}{" "}
                 {role.builtin && (
                   <Badge size="xs" variant="light" color="gray">

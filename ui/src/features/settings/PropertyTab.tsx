@@ -123,7 +123,7 @@ function PropertyForm({ initial }: { initial: PropertyView }) {
         <Group grow align="flex-start">
           <TextInput label={t("fields.checkInTime")} placeholder="14:00" {...text("checkInTime")} />
           <TextInput label={t("fields.checkOutTime")} placeholder="12:00" {...text("checkOutTime")} />
-          <TextInput label={t("fields.folioCreditLimit")} description={limitPreview} inputMode="decimal" classNames={{ input: "num" }} {...text("folioCreditLimit")} />
+          <TextInput label={t("fields.folioCreditLimit")} description={limitPreview} inputWrapperOrder={["label", "input", "description", "error"]} inputMode="decimal" classNames={{ input: "num" }} {...text("folioCreditLimit")} />
         </Group>
         {failure && <Alert color="red" variant="light">{errorText(failure)}</Alert>}
         <Group justify="flex-end">
