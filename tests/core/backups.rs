@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::Duration;
 use innkeep_core::backup::{self, BackupKind, BackupSchedule, BackupStep};
-use innkeep_core::clock::Clock;
+use innkeep_core::clock::{Clock, ManualClock};
 use innkeep_core::config::Paths;
 use innkeep_core::db::Backend;
 use innkeep_core::desk::{Desk, Stage};
@@ -13,15 +13,26 @@ use innkeep_core::setup::CreateAdministratorInput;
 use innkeep_core::{Error, users};
 use innkeep_tests::{PASSWORD, backend, clock, fresh_db, hotel, staff, t0};
 
-fn admin_input() -> CreateAdministratorInput {
-    CreateAdministratorInput {
+/// An embedded-database desk with a hotel, its administrator logged in; the clock stands at
+/// 10:00 UTC (18:00 in the hotel's Shanghai time zone).
+async fn desk_with_hotel(dir: &std::path::Path) -> (Desk, std::sync::Arc<ManualClock>, Paths) {
+    let paths = Paths {
+        data_dir: dir.join("data"),
+        log_dir: dir.join("logs"),
+    };
+    let clock = clock();
+    let desk = Desk::new(paths.clone(), clock.clone(), false);
+    assert_eq!(desk.use_embedded().await.unwrap().stage, Stage::NeedsAdmin);
+    let admin = CreateAdministratorInput {
         property_name: "Backup Inn".into(),
         currency: "CNY".into(),
         time_zone: "Asia/Shanghai".into(),
         username: "admin".into(),
         display_name: "Admin".into(),
         password: PASSWORD.into(),
-    }
+    };
+    desk.create_administrator(admin).await.unwrap();
+    (desk, clock, paths)
 }
 
 #[tokio::test]
@@ -127,14 +138,7 @@ async fn backup_change_restore_brings_the_earlier_state_back() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let paths = Paths {
-        data_dir: dir.path().join("data"),
-        log_dir: dir.path().join("logs"),
-    };
-    let clock = clock();
-    let desk = Desk::new(paths.clone(), clock.clone(), false);
-    assert_eq!(desk.use_embedded().await.unwrap().stage, Stage::NeedsAdmin);
-    desk.create_administrator(admin_input()).await.unwrap();
+    let (desk, clock, paths) = desk_with_hotel(dir.path()).await;
     let earlier = desk.backup_now(&|_| {}).await.unwrap();
 
     // A change after the backup: a new user.
@@ -190,13 +194,7 @@ async fn a_damaged_file_is_not_restored_and_the_books_stay() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let paths = Paths {
-        data_dir: dir.path().join("data"),
-        log_dir: dir.path().join("logs"),
-    };
-    let desk = Desk::new(paths, clock(), false);
-    desk.use_embedded().await.unwrap();
-    desk.create_administrator(admin_input()).await.unwrap();
+    let (desk, _, _) = desk_with_hotel(dir.path()).await;
     let junk = dir.path().join("innkeep-20261101-030000-scheduled.sqlite3");
     std::fs::write(&junk, vec![0_u8; 8192]).unwrap();
     let e = desk
@@ -215,14 +213,7 @@ async fn the_daily_backup_runs_once_a_day_and_keeps_the_newest() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let paths = Paths {
-        data_dir: dir.path().join("data"),
-        log_dir: dir.path().join("logs"),
-    };
-    let clock = clock(); // 10:00 UTC = 18:00 in Shanghai
-    let desk = Desk::new(paths, clock.clone(), false);
-    desk.use_embedded().await.unwrap();
-    desk.create_administrator(admin_input()).await.unwrap();
+    let (desk, clock, _) = desk_with_hotel(dir.path()).await;
     let folder = dir.path().join("synced");
     let s = BackupSchedule {
         enabled: true,
