@@ -185,7 +185,7 @@ impl App {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let text = match self.visible(testid).await {
-                Some(element) => element.text().await.unwrap_or_default(),
+                Some(element) => self.text_of(&element).await,
                 None => String::new(),
             };
             if ok(&text) {
@@ -198,6 +198,25 @@ impl App {
                 .await;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The rendered text of an element. WebKitWebDriver's "get element text" returned "" for a
+    /// visible Mantine Alert, so this asks the page for innerText.
+    pub async fn text_of(&self, element: &WebElement) -> String {
+        let Ok(arg) = element.to_json() else {
+            return String::new();
+        };
+        match self
+            .driver
+            .execute(
+                "return arguments[0].innerText || arguments[0].textContent || '';",
+                vec![arg],
+            )
+            .await
+        {
+            Ok(ret) => ret.json().as_str().unwrap_or_default().trim().to_string(),
+            Err(_) => element.text().await.unwrap_or_default(),
         }
     }
 
