@@ -13,10 +13,13 @@ async fn first_run_to_logout_and_back() {
     flows::create_administrator(&app, Some("create-admin")).await;
 
     // The dashboard shows real counts: nothing booked yet.
-    app.wait_text("dashboard-arrivals", "a count of 0", |t| t.contains('0'))
-        .await;
-    app.wait_for("dashboard-departures").await;
-    app.wait_for("dashboard-in-house").await;
+    for tile in [
+        "dashboard-arrivals",
+        "dashboard-departures",
+        "dashboard-in-house",
+    ] {
+        app.wait_text(tile, "0", |t| t.trim() == "0").await;
+    }
 
     flows::switch_language(&app, "zh-CN").await;
     app.click("nav-dashboard").await;
