@@ -23,6 +23,8 @@ pub struct UserView {
     pub username: String,
     pub display_name: String,
     pub role_id: i32,
+    /// The role's code: built-in roles (`front_desk`, …) are shown translated by it.
+    pub role_code: String,
     pub role_name: String,
     pub active: bool,
     pub locked_until: Option<DateTime<Utc>>,
@@ -52,16 +54,17 @@ pub struct UserUpdate {
 
 /// Builds the view of a user.
 pub async fn view(conn: &impl ConnectionTrait, user: staff_user::Model) -> Result<UserView> {
-    let role_name = role::Entity::find_by_id(user.role_id)
+    let (role_code, role_name) = role::Entity::find_by_id(user.role_id)
         .one(conn)
         .await?
-        .map(|r| r.name)
+        .map(|r| (r.code, r.name))
         .unwrap_or_default();
     Ok(UserView {
         id: user.id,
         username: user.username,
         display_name: user.display_name,
         role_id: user.role_id,
+        role_code,
         role_name,
         active: user.active,
         locked_until: user.locked_until,

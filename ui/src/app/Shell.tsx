@@ -20,6 +20,7 @@ import { LanguageSwitch } from "./LanguageSwitch";
 import { shortcutLabel, useRoute, visibleAreas, type AreaId } from "./navigation";
 import { Palette, PALETTE_SHORTCUT, type PaletteAction } from "./Palette";
 import classes from "./shell.module.css";
+import { roleLabel } from "../shared/roles";
 
 const LOCK_SHORTCUT = "mod+shift+L";
 
@@ -119,7 +120,7 @@ export function Shell() {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>
-                  {session.user.username} · {session.user.roleName}
+                  {session.user.username} · {roleLabel(t, session.user.roleCode, session.user.roleName)}
                 </Menu.Label>
                 <Menu.Item onClick={() => setPasswordOpen(true)} data-testid="menu-change-password">
                   {t("menu.changePassword")}

@@ -282,6 +282,8 @@ export type UserView = {
 	username: string,
 	displayName: string,
 	roleId: number,
+	/**  The role's code: built-in roles (`front_desk`, …) are shown translated by it. */
+	roleCode: string,
 	roleName: string,
 	active: boolean,
 	lockedUntil: string | null,

@@ -8,6 +8,7 @@ import type { AppStatus } from "../../ipc/client";
 import { call, commands } from "../../ipc/client";
 import { CenteredPanel } from "../../shared/components/CenteredPanel";
 import { useErrorText } from "../../shared/errors";
+import { roleLabel } from "../../shared/roles";
 
 export function LoginScreen({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
@@ -63,7 +64,7 @@ export function LoginScreen({ status }: { status: AppStatus }) {
               <Table.Td>
                 <code>{account.password}</code>
               </Table.Td>
-              <Table.Td>{account.role}</Table.Td>
+              <Table.Td>{roleLabel(t, account.role, account.role)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

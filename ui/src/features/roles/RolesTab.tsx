@@ -12,6 +12,7 @@ import { errorOf, useErrorText } from "../../shared/errors";
 import { checkText } from "../../shared/validation";
 import { PERMISSION_GROUPS, permissionKey } from "./permissions";
 import classes from "./roles.module.css";
+import { roleLabel } from "../../shared/roles";
 
 const ROLES_KEY = ["roles"];
 
@@ -31,7 +32,7 @@ export function RolesTab() {
       await call(commands.deleteRole(role.id));
       await queryClient.invalidateQueries({ queryKey: ROLES_KEY });
       setDeleting(null);
-      notifications.show({ color: "teal", message: t("roles.deleted", { name: role.name }) });
+      notifications.show({ color: "teal", message: t("roles.deleted", { name: roleLabel(t, role.code, role.name) }) });
     } catch (thrown) {
       setDeleteError(errorOf(thrown));
     }
@@ -61,7 +62,7 @@ export function RolesTab() {
           {list.map((role) => (
             <Table.Tr key={role.id}>
               <Table.Td className="nowrap">
-                {role.name}{" "}
+                {roleLabel(t, role.code, role.name)}{" "}
                 {role.builtin && (
                   <Badge size="xs" variant="light" color="gray">
                     {t("roles.builtin")}
@@ -157,7 +158,7 @@ function RoleDialog({ role, readOnly, onClose }: { role: RoleView | null; readOn
   }
 
   return (
-    <Modal opened onClose={onClose} title={role ? t("roles.editTitle", { name: role.name }) : t("roles.new")} size="lg">
+    <Modal opened onClose={onClose} title={role ? t("roles.editTitle", { name: roleLabel(t, role.code, role.name) }) : t("roles.new")} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput

@@ -8,6 +8,7 @@ import type { ApiError, RoleView, UserView } from "../../ipc/client";
 import { call, commands } from "../../ipc/client";
 import { clientError, errorField, errorOf, useErrorText } from "../../shared/errors";
 import { checkNewPassword, checkText, collect } from "../../shared/validation";
+import { roleLabel } from "../../shared/roles";
 
 const USERS_KEY = ["users"];
 
@@ -81,7 +82,7 @@ export function UserDialog({ user, roles, onClose }: { user: UserView | null; ro
           <TextInput label={t("fields.displayName")} {...text("displayName")} data-testid="user-display-name" />
           <Select
             label={t("fields.role")}
-            data={roles.map((r) => ({ value: String(r.id), label: r.name }))}
+            data={roles.map((r) => ({ value: String(r.id), label: roleLabel(t, r.code, r.name) }))}
             value={values.roleId || null}
             onChange={(v) => setValues((x) => ({ ...x, roleId: v ?? "" }))}
             error={errors.roleId ? errorText(errors.roleId) : undefined}

@@ -11,6 +11,7 @@ import { EmptyState } from "../../shared/components/EmptyState";
 import { formatTimestamp } from "../../shared/dates";
 import { useErrorText } from "../../shared/errors";
 import { ResetPasswordDialog, UserDialog } from "./UserDialogs";
+import { roleLabel } from "../../shared/roles";
 
 export const USERS_KEY = ["users"] as const;
 
@@ -67,7 +68,7 @@ export function UsersTab() {
               <Table.Tr key={user.id}>
                 <Table.Td>{user.username}</Table.Td>
                 <Table.Td>{user.displayName}</Table.Td>
-                <Table.Td>{user.roleName}</Table.Td>
+                <Table.Td>{roleLabel(t, user.roleCode, user.roleName)}</Table.Td>
                 <Table.Td>
                   <Group gap={4}>
                     <Badge size="sm" variant="light" color={user.active ? "teal" : "gray"}>
