@@ -15,6 +15,7 @@ pub mod entity;
 pub mod error;
 pub mod money;
 pub mod permission;
+pub mod pricing;
 pub mod property;
 pub mod roles;
 pub mod secrets;
