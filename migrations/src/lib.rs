@@ -5,8 +5,11 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod shape;
+
 mod m20261123_000001_foundation;
 mod m20261123_000002_append_only_audit;
+mod m20261123_000003_rooms_and_reservations;
 
 /// Runs every migration in order.
 pub struct Migrator;
@@ -17,6 +20,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_foundation::Migration),
             Box::new(m20261123_000002_append_only_audit::Migration),
+            Box::new(m20261123_000003_rooms_and_reservations::Migration),
         ]
     }
 }

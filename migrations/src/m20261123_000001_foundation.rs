@@ -1,7 +1,8 @@
-//! The foundation: property, staff, roles and permissions, audit trail, settings, backups, and
-//! the first room and reservation tables the dashboard counts from.
+//! The foundation: property, staff, roles and permissions, audit trail, settings, backups.
 
 use sea_orm_migration::{prelude::*, schema::*};
+
+use crate::shape::{index, references, unique_index};
 
 pub struct Migration;
 
@@ -173,141 +174,13 @@ impl MigrationTrait for Migration {
         )
         .await?;
 
-        m.create_table(
-            Table::create()
-                .table(RoomType::Table)
-                .col(pk_auto(RoomType::Id))
-                .col(integer(RoomType::PropertyId))
-                .col(string_len(RoomType::Code, 16))
-                .col(string_len(RoomType::NameZh, 80))
-                .col(string_len(RoomType::NameEn, 80))
-                .foreign_key(&mut fk(RoomType::Table, RoomType::PropertyId))
-                .to_owned(),
-        )
-        .await?;
-        unique_index(
-            m,
-            "ux_room_type_property_code",
-            RoomType::Table,
-            [RoomType::PropertyId, RoomType::Code],
-        )
-        .await?;
-
-        m.create_table(
-            Table::create()
-                .table(Room::Table)
-                .col(pk_auto(Room::Id))
-                .col(integer(Room::PropertyId))
-                .col(integer(Room::RoomTypeId))
-                .col(string_len(Room::Number, 16))
-                .col(integer(Room::Floor))
-                .col(string_len(Room::Housekeeping, 16).default("clean"))
-                .col(boolean(Room::Active).default(true))
-                .foreign_key(&mut fk(Room::Table, Room::PropertyId))
-                .foreign_key(
-                    ForeignKey::create()
-                        .from(Room::Table, Room::RoomTypeId)
-                        .to(RoomType::Table, RoomType::Id),
-                )
-                .to_owned(),
-        )
-        .await?;
-        unique_index(
-            m,
-            "ux_room_property_number",
-            Room::Table,
-            [Room::PropertyId, Room::Number],
-        )
-        .await?;
-
-        m.create_table(
-            Table::create()
-                .table(Reservation::Table)
-                .col(pk_auto(Reservation::Id))
-                .col(integer(Reservation::PropertyId))
-                .col(string_len(Reservation::BookingNo, 24))
-                .col(integer(Reservation::RoomTypeId))
-                .col(integer_null(Reservation::RoomId))
-                .col(string_len(Reservation::GuestName, 120))
-                .col(date(Reservation::Arrival))
-                .col(date(Reservation::Departure))
-                .col(string_len(Reservation::State, 16))
-                .col(timestamp_with_time_zone(Reservation::CreatedAt))
-                .foreign_key(&mut fk(Reservation::Table, Reservation::PropertyId))
-                .foreign_key(
-                    ForeignKey::create()
-                        .from(Reservation::Table, Reservation::RoomTypeId)
-                        .to(RoomType::Table, RoomType::Id),
-                )
-                .foreign_key(
-                    ForeignKey::create()
-                        .from(Reservation::Table, Reservation::RoomId)
-                        .to(Room::Table, Room::Id),
-                )
-                .to_owned(),
-        )
-        .await?;
-        index(
-            m,
-            "ix_reservation_property_arrival",
-            Reservation::Table,
-            [Reservation::PropertyId, Reservation::Arrival],
-        )
-        .await?;
-        index(
-            m,
-            "ix_reservation_property_departure",
-            Reservation::Table,
-            [Reservation::PropertyId, Reservation::Departure],
-        )
-        .await?;
-        index(
-            m,
-            "ix_reservation_property_state",
-            Reservation::Table,
-            [Reservation::PropertyId, Reservation::State],
-        )
-        .await?;
         Ok(())
     }
 }
 
 /// A foreign key from `table.property_id` to the property.
 fn fk<T: IntoIden + Copy + 'static>(table: T, col: impl IntoIden) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(table, col)
-        .to(Property::Table, Property::Id)
-        .to_owned()
-}
-
-async fn index<T: IntoIden + Copy + 'static, C: IntoIden + Copy + 'static, const N: usize>(
-    m: &SchemaManager<'_>,
-    name: &str,
-    table: T,
-    cols: [C; N],
-) -> Result<(), DbErr> {
-    let mut stmt = Index::create().name(name).table(table).to_owned();
-    for c in cols {
-        stmt.col(c);
-    }
-    m.create_index(stmt).await
-}
-
-async fn unique_index<
-    T: IntoIden + Copy + 'static,
-    C: IntoIden + Copy + 'static,
-    const N: usize,
->(
-    m: &SchemaManager<'_>,
-    name: &str,
-    table: T,
-    cols: [C; N],
-) -> Result<(), DbErr> {
-    let mut stmt = Index::create().name(name).table(table).unique().to_owned();
-    for c in cols {
-        stmt.col(c);
-    }
-    m.create_index(stmt).await
+    references(table, col, Property::Table, Property::Id)
 }
 
 #[derive(DeriveIden, Clone, Copy)]
@@ -396,42 +269,4 @@ enum Backup {
     Kind,
     Verified,
     Username,
-}
-
-#[derive(DeriveIden, Clone, Copy)]
-enum RoomType {
-    Table,
-    Id,
-    PropertyId,
-    Code,
-    NameZh,
-    NameEn,
-}
-
-#[derive(DeriveIden, Clone, Copy)]
-#[allow(clippy::enum_variant_names)]
-enum Room {
-    Table,
-    Id,
-    PropertyId,
-    RoomTypeId,
-    Number,
-    Floor,
-    Housekeeping,
-    Active,
-}
-
-#[derive(DeriveIden, Clone, Copy)]
-enum Reservation {
-    Table,
-    Id,
-    PropertyId,
-    BookingNo,
-    RoomTypeId,
-    RoomId,
-    GuestName,
-    Arrival,
-    Departure,
-    State,
-    CreatedAt,
 }

@@ -10,4 +10,5 @@ mod connection;
 mod desk;
 mod money;
 mod permissions;
+mod reservations;
 mod roles_users;

@@ -137,3 +137,113 @@ pub async fn staff(db: &Db, admin: &Actor, username: &str, role_code: &str) -> A
         .expect("insert user");
     auth::actor_for(&db.conn, &user).await.expect("actor")
 }
+
+/// A hotel with two room types — STD (five rooms 101–105, overbook one) and DLX (two rooms
+/// 201–202, no overbooking) — each with a BAR rate plan (299 / 499, 6 % tax included, first
+/// night due inside 24 hours). Returns (STD type, STD plan, DLX type, DLX plan).
+pub async fn rooms_and_rates(db: &Db, admin: &Actor) -> (i32, i32, i32, i32) {
+    use innkeep_core::rates::{self, RatePlanInput};
+    use innkeep_core::rooms::{self, BulkRooms, RoomTypeInput};
+    let mut out = Vec::new();
+    for (code, zh, rooms_from, count, overbook, price) in [
+        ("STD", "标准间", 101, 5, 1, "299"),
+        ("DLX", "豪华间", 201, 2, 0, "499"),
+    ] {
+        let t = rooms::save_type(
+            &db.conn,
+            t0(),
+            admin,
+            RoomTypeInput {
+                id: None,
+                code: code.into(),
+                name_zh: zh.into(),
+                name_en: code.into(),
+                area_m2: 25,
+                bed_type: "king".into(),
+                max_adults: 2,
+                max_children: 1,
+                facilities: vec![],
+                overbook_rooms: overbook,
+                overbook_percent: 0,
+                active: true,
+            },
+        )
+        .await
+        .expect("room type");
+        let type_id = t.id.expect("id");
+        let bulk = BulkRooms {
+            from: rooms_from,
+            to: rooms_from + count - 1,
+            floor: 1,
+            room_type_id: type_id,
+            features: vec![],
+        };
+        rooms::create_rooms(&db.conn, t0(), admin, bulk)
+            .await
+            .expect("rooms");
+        let plan = rates::save(
+            &db.conn,
+            t0(),
+            admin,
+            RatePlanInput {
+                id: None,
+                room_type_id: type_id,
+                code: "BAR".into(),
+                name_zh: "门市价".into(),
+                name_en: "BAR".into(),
+                kind: "standard".into(),
+                base_price: price.into(),
+                tax_inclusive: true,
+                tax_percent: "6".into(),
+                min_stay: 1,
+                max_stay: Some(14),
+                cancel_free_hours: 24,
+                cancel_fee: "first_night".into(),
+                cancel_fee_percent: "0".into(),
+                no_show_fee: "first_night".into(),
+                no_show_fee_percent: "0".into(),
+                rules: vec![],
+                active: true,
+            },
+        )
+        .await
+        .expect("rate plan");
+        out.push((type_id, plan.id));
+    }
+    (out[0].0, out[0].1, out[1].0, out[1].1)
+}
+
+/// A one-room booking for a new guest.
+pub fn booking(
+    type_id: i32,
+    plan_id: i32,
+    arrival: chrono::NaiveDate,
+    nights: i64,
+) -> innkeep_core::reservations::BookingInput {
+    use innkeep_core::guests::NewGuest;
+    use innkeep_core::reservations::{BookingInput, RoomRequest};
+    BookingInput {
+        guest_id: None,
+        new_guest: Some(NewGuest {
+            name: "张伟".into(),
+            phone: "13800138000".into(),
+            email: String::new(),
+        }),
+        arrival,
+        departure: arrival + chrono::Duration::days(nights),
+        rooms: vec![RoomRequest {
+            room_type_id: type_id,
+            rate_plan_id: plan_id,
+            adults: 2,
+            children: 0,
+            room_id: None,
+        }],
+        source: "phone".into(),
+        source_detail: String::new(),
+        special_requests: String::new(),
+        notes: String::new(),
+        promotion_code: None,
+        tentative: false,
+        confirm_overbooking: false,
+    }
+}

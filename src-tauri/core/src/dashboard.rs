@@ -9,14 +9,7 @@ use crate::entity::{reservation, room};
 use crate::error::Result;
 use crate::permission::Permission;
 use crate::property;
-
-/// Reservation states as stored (the reservations module owns their transitions).
-pub mod state {
-    pub const TENTATIVE: &str = "tentative";
-    pub const CONFIRMED: &str = "confirmed";
-    pub const CHECKED_IN: &str = "checked_in";
-    pub const CHECKED_OUT: &str = "checked_out";
-}
+use crate::reservations::state;
 
 /// Today's counts at the front desk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]

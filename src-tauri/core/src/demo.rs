@@ -1,17 +1,21 @@
-//! The demo hotel opened by `--demo`: a property with room types, rooms, staff of every
-//! default role and a few reservations on the business date, so the screens have something to
-//! show. The demo passwords are shown on its login screen; a real hotel has none of this.
+//! The demo hotel opened by `--demo`: a property with room types, rooms, rate plans, staff of
+//! every default role and a few reservations around the business date, so the screens have
+//! something to show. The demo passwords are shown on its login screen; a real hotel has none.
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set};
 use serde::Serialize;
 
-use crate::dashboard::state;
-use crate::entity::{reservation, room, room_type};
+use crate::auth::{self, Actor};
+use crate::entity::reservation;
 use crate::error::Result;
-use crate::roles;
+use crate::guests::NewGuest;
+use crate::rates::{self, RatePlanInput, RateRuleInput};
+use crate::reservations::{self, BookingInput, RoomRequest, state};
+use crate::rooms::{self, BulkRooms, RoomTypeInput};
 use crate::setup::{self, CreateAdministratorInput};
 use crate::users::{self, NewUser};
+use crate::{property, roles};
 
 /// A demo login shown on the demo's login screen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -46,6 +50,51 @@ pub fn accounts() -> Vec<DemoAccount> {
         .collect()
 }
 
+/// A demo room type: its rooms are `per_floor` consecutive numbers on floors 2–4.
+struct DemoType {
+    code: &'static str,
+    zh: &'static str,
+    en: &'static str,
+    area: u32,
+    bed: &'static str,
+    adults: u32,
+    price: u32,
+    per_floor: u32,
+}
+
+const TYPES: [DemoType; 3] = [
+    DemoType {
+        code: "STD",
+        zh: "标准间",
+        en: "Standard Twin",
+        area: 25,
+        bed: "twin",
+        adults: 2,
+        price: 299,
+        per_floor: 5,
+    },
+    DemoType {
+        code: "DLX",
+        zh: "豪华大床房",
+        en: "Deluxe King",
+        area: 32,
+        bed: "king",
+        adults: 2,
+        price: 399,
+        per_floor: 2,
+    },
+    DemoType {
+        code: "STE",
+        zh: "套房",
+        en: "Suite",
+        area: 55,
+        bed: "king",
+        adults: 3,
+        price: 699,
+        per_floor: 1,
+    },
+];
+
 /// Seeds the demo hotel into an empty database; does nothing once staff exist.
 pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<()> {
     if users::any(db).await? {
@@ -65,10 +114,9 @@ pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
         },
     )
     .await?;
-    let pid = admin.property_id;
-    let txn = db.begin().await?;
+    let actor = auth::actor_for(db, &admin).await?;
     for (username, display, role_code) in &STAFF[1..] {
-        let Some(role) = roles::by_code(&txn, pid, role_code).await? else {
+        let Some(role) = roles::by_code(db, actor.property_id, role_code).await? else {
             continue;
         };
         let input = NewUser {
@@ -77,94 +125,156 @@ pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
             password: password(username),
             role_id: role.id,
         };
-        users::insert(&txn, now, pid, &input, "zh-CN").await?;
+        users::create(db, now, &actor, input).await?;
     }
-    let types = [
-        ("STD", "标准间", "Standard"),
-        ("DLX", "豪华大床房", "Deluxe King"),
-        ("STE", "套房", "Suite"),
-    ];
-    let mut type_ids = Vec::new();
-    for (code, zh, en) in types {
-        let t = room_type::ActiveModel {
-            property_id: Set(pid),
-            code: Set(code.into()),
-            name_zh: Set(zh.into()),
-            name_en: Set(en.into()),
-            ..Default::default()
-        }
-        .insert(&txn)
+    let mut plans = Vec::new();
+    let mut first = 1;
+    for DemoType {
+        code,
+        zh,
+        en,
+        area,
+        bed,
+        adults,
+        price,
+        per_floor,
+    } in TYPES
+    {
+        let t = rooms::save_type(
+            db,
+            now,
+            &actor,
+            RoomTypeInput {
+                id: None,
+                code: code.into(),
+                name_zh: zh.into(),
+                name_en: en.into(),
+                area_m2: area,
+                bed_type: bed.into(),
+                max_adults: adults,
+                max_children: 1,
+                facilities: vec!["wifi".into(), "air_conditioning".into()],
+                overbook_rooms: u32::from(code == "STD"),
+                overbook_percent: 0,
+                active: true,
+            },
+        )
         .await?;
-        type_ids.push(t.id);
-    }
-    let mut rooms = Vec::new();
-    for floor in 2..=4 {
-        for n in 1..=8 {
-            let type_id = match n {
-                1..=5 => type_ids[0],
-                6 | 7 => type_ids[1],
-                _ => type_ids[2],
+        let type_id = t.id.unwrap_or_default();
+        for floor in 2..=4_u32 {
+            let from = floor * 100 + first;
+            let bulk = BulkRooms {
+                from,
+                to: from + per_floor - 1,
+                floor: i32::try_from(floor).unwrap_or(2),
+                room_type_id: type_id,
+                features: vec![],
             };
-            let r = room::ActiveModel {
-                property_id: Set(pid),
-                room_type_id: Set(type_id),
-                number: Set(format!("{floor}{n:02}")),
-                floor: Set(floor),
-                housekeeping: Set("clean".into()),
-                active: Set(true),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-            rooms.push(r);
+            rooms::create_rooms(db, now, &actor, bulk).await?;
         }
+        first += per_floor;
+        let weekend = RateRuleInput {
+            from: None,
+            to: None,
+            weekdays: 0b0011_0000,
+            price: Some((price + 60).to_string()),
+            closed_to_arrival: false,
+            closed_to_departure: false,
+        };
+        let plan = rates::save(
+            db,
+            now,
+            &actor,
+            RatePlanInput {
+                id: None,
+                room_type_id: type_id,
+                code: "BAR".into(),
+                name_zh: "门市价".into(),
+                name_en: "Best available rate".into(),
+                kind: "standard".into(),
+                base_price: price.to_string(),
+                tax_inclusive: true,
+                tax_percent: "6".into(),
+                min_stay: 1,
+                max_stay: Some(30),
+                cancel_free_hours: 24,
+                cancel_fee: "first_night".into(),
+                cancel_fee_percent: "0".into(),
+                no_show_fee: "first_night".into(),
+                no_show_fee_percent: "0".into(),
+                rules: vec![weekend],
+                active: true,
+            },
+        )
+        .await?;
+        plans.push((type_id, plan.id));
     }
-    seed_reservations(&txn, pid, now, &rooms).await?;
-    txn.commit().await?;
-    Ok(())
+    seed_reservations(db, now, &actor, &plans).await
 }
 
 async fn seed_reservations(
-    conn: &impl ConnectionTrait,
-    pid: i32,
+    db: &DatabaseConnection,
     now: DateTime<Utc>,
-    rooms: &[room::Model],
+    actor: &Actor,
+    plans: &[(i32, i32)],
 ) -> Result<()> {
-    let today = crate::property::get(conn, pid).await?.business_date;
+    let today = property::get(db, actor.property_id).await?.business_date;
     let guests = [
-        "张伟",
-        "王芳",
-        "李娜",
-        "刘洋",
-        "Emma Schmidt",
-        "陈静",
-        "John Carter",
-        "杨磊",
+        ("张伟", "13800138001"),
+        ("王芳", "13900139002"),
+        ("李娜", "13700137003"),
+        ("刘洋", "13600136004"),
+        ("Emma Schmidt", "+49 30 1234567"),
+        ("陈静", "13500135005"),
+        ("John Carter", "+1 415 555 0101"),
+        ("杨磊", "13300133006"),
     ];
-    for (i, (guest, room)) in guests.iter().zip(rooms.iter().step_by(3)).enumerate() {
-        let (arrival, departure, st) = match i % 3 {
-            0 => (today, today + Duration::days(2), state::CONFIRMED),
-            1 => (today - Duration::days(2), today, state::CHECKED_IN),
-            _ => (
-                today - Duration::days(1),
-                today + Duration::days(1),
-                state::CHECKED_IN,
-            ),
+    for (i, (name, phone)) in guests.iter().enumerate() {
+        let (type_id, plan_id) = plans[i % plans.len()];
+        let (arrival, departure, in_house) = match i % 3 {
+            0 => (today, today + Duration::days(2), false),
+            1 => (today - Duration::days(2), today, true),
+            _ => (today - Duration::days(1), today + Duration::days(1), true),
         };
-        reservation::ActiveModel {
-            property_id: Set(pid),
-            booking_no: Set(format!("D{:05}", 1001 + i)),
-            room_type_id: Set(room.room_type_id),
-            room_id: Set(Some(room.id)),
-            guest_name: Set((*guest).into()),
-            arrival: Set(arrival),
-            departure: Set(departure),
-            state: Set(st.into()),
-            created_at: Set(now),
-            ..Default::default()
+        let booking = BookingInput {
+            guest_id: None,
+            new_guest: Some(NewGuest {
+                name: (*name).into(),
+                phone: (*phone).into(),
+                email: String::new(),
+            }),
+            arrival,
+            departure,
+            rooms: vec![RoomRequest {
+                room_type_id: type_id,
+                rate_plan_id: plan_id,
+                adults: 1,
+                children: 0,
+                room_id: None,
+            }],
+            source: ["phone", "website", "ota", "walk_in"][i % 4].into(),
+            source_detail: if i % 4 == 2 {
+                "Ctrip 携程".into()
+            } else {
+                String::new()
+            },
+            special_requests: String::new(),
+            notes: String::new(),
+            promotion_code: None,
+            tentative: false,
+            confirm_overbooking: false,
+        };
+        let made = reservations::create(db, now, actor, booking).await?;
+        if in_house {
+            // Check-in arrives with the stay issue; until then the demo marks these guests in house.
+            for v in made {
+                if let Some(r) = reservation::Entity::find_by_id(v.id).one(db).await? {
+                    let mut m: reservation::ActiveModel = r.into();
+                    m.state = Set(state::CHECKED_IN.into());
+                    m.update(db).await?;
+                }
+            }
         }
-        .insert(conn)
-        .await?;
     }
     Ok(())
 }

@@ -24,6 +24,10 @@ pub enum Error {
     Secret(#[from] SecretError),
     #[error(transparent)]
     Backup(#[from] BackupError),
+    #[error(transparent)]
+    Pricing(#[from] crate::pricing::PricingError),
+    #[error(transparent)]
+    Reservation(#[from] crate::reservations::ReservationError),
     #[error("{entity} not found")]
     NotFound { entity: &'static str },
     #[error("the first-run setup is already done")]
@@ -36,6 +40,8 @@ pub enum Error {
     RoleBuiltin,
     #[error("this would leave no active user who can manage users")]
     LastAdmin,
+    #[error("the room still has stays: {}", bookings.join(", "))]
+    RoomHasStays { bookings: Vec<String> },
     #[error("database error: {0}")]
     Db(#[from] sea_orm::DbErr),
     #[error("file error: {0}")]
@@ -86,6 +92,8 @@ impl Error {
             Error::Connection(e) => e.to_api(),
             Error::Secret(e) => e.to_api(),
             Error::Backup(e) => e.to_api(),
+            Error::Pricing(e) => e.to_api(),
+            Error::Reservation(e) => e.to_api(),
             Error::NotFound { entity } => {
                 ApiError::new("common", "not_found", &[("entity", entity.to_string())])
             }
@@ -98,6 +106,9 @@ impl Error {
             }
             Error::RoleBuiltin => ApiError::new("role", "builtin", &[]),
             Error::LastAdmin => ApiError::new("user", "last_admin", &[]),
+            Error::RoomHasStays { bookings } => {
+                ApiError::new("room", "has_stays", &[("bookings", bookings.join(", "))])
+            }
             Error::Db(_) | Error::Io(_) | Error::Internal(_) => {
                 ApiError::new("common", "internal", &[])
             }

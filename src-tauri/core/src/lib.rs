@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod availability;
 pub mod backup;
 pub mod clock;
 pub mod config;
@@ -13,12 +14,17 @@ pub mod demo;
 pub mod desk;
 pub mod entity;
 pub mod error;
+pub mod guests;
 pub mod money;
 pub mod permission;
 pub mod pricing;
 pub mod property;
+pub mod rates;
+pub mod reservations;
 pub mod roles;
+pub mod rooms;
 pub mod secrets;
+pub mod series;
 pub mod settings;
 pub mod setup;
 pub mod users;

@@ -11,6 +11,7 @@ pub struct Model {
     pub room_type_id: i32,
     pub number: String,
     pub floor: i32,
+    pub features: String,
     pub housekeeping: String,
     pub active: bool,
 }

@@ -11,6 +11,14 @@ pub struct Model {
     pub code: String,
     pub name_zh: String,
     pub name_en: String,
+    pub area_m2: i32,
+    pub bed_type: String,
+    pub max_adults: i32,
+    pub max_children: i32,
+    pub facilities: String,
+    pub overbook_rooms: i32,
+    pub overbook_percent: i32,
+    pub active: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

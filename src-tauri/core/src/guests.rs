@@ -1,0 +1,170 @@
+//! Guest profiles, minimal for now: a name (with its pinyin and pinyin initials, so 张伟 is
+//! found as "zhangwei" and "zw"), a phone, an optional e-mail. The full profile comes later.
+
+use chrono::{DateTime, Utc};
+use pinyin::ToPinyin;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::Actor;
+use crate::entity::guest;
+use crate::error::Result;
+use crate::permission::Permission;
+use crate::validate::{self, Invalid, Rule};
+
+/// A guest as lists show them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct GuestView {
+    pub id: i32,
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+}
+
+/// A guest typed in while booking.
+#[derive(Debug, Clone, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct NewGuest {
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+}
+
+impl From<guest::Model> for GuestView {
+    fn from(g: guest::Model) -> Self {
+        Self {
+            id: g.id,
+            name: g.name,
+            phone: g.phone,
+            email: g.email,
+        }
+    }
+}
+
+/// Full pinyin without tones and its initials: "张伟" → ("zhangwei", "zw"); Latin letters are
+/// kept lower-cased, other characters dropped.
+pub fn pinyin_of(name: &str) -> (String, String) {
+    let (mut full, mut initials) = (String::new(), String::new());
+    for (c, py) in name.chars().zip(name.to_pinyin()) {
+        match py {
+            Some(p) => {
+                full.push_str(p.plain());
+                initials.push_str(p.first_letter());
+            }
+            None if c.is_ascii_alphanumeric() => full.push(c.to_ascii_lowercase()),
+            None if c.is_whitespace() => {}
+            None => {}
+        }
+    }
+    if initials.is_empty() {
+        initials = name
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+    }
+    (full, initials)
+}
+
+fn phone(value: &str) -> Result<String, Invalid> {
+    let v = validate::text("phone", value, 40)?;
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    if digits < 5 || !v.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) {
+        return Err(Invalid::new("phone", Rule::Format));
+    }
+    Ok(v)
+}
+
+fn email(value: &str) -> Result<String, Invalid> {
+    let v = validate::optional_text("email", value, 120)?;
+    let plausible = v.contains('@')
+        && v.rsplit('@')
+            .next()
+            .is_some_and(|domain| domain.contains('.'));
+    if !v.is_empty() && !plausible {
+        return Err(Invalid::new("email", Rule::Format));
+    }
+    Ok(v)
+}
+
+/// Creates a guest from a name and one way to reach them (permission `reservations.manage`).
+pub async fn create(
+    conn: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    input: &NewGuest,
+) -> Result<guest::Model> {
+    actor.require(Permission::ReservationsManage)?;
+    let name = validate::text("guestName", &input.name, 120)?;
+    let (name_pinyin, pinyin_initials) = pinyin_of(&name);
+    Ok(guest::ActiveModel {
+        property_id: Set(actor.property_id),
+        name: Set(name),
+        name_pinyin: Set(name_pinyin),
+        pinyin_initials: Set(pinyin_initials),
+        phone: Set(phone(&input.phone)?),
+        email: Set(email(&input.email)?),
+        id_type: Set(String::new()),
+        id_number: Set(String::new()),
+        nationality: Set(String::new()),
+        preferences: Set("{}".into()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?)
+}
+
+/// Finds guests by name, pinyin, pinyin initials, phone or ID number (prefix match).
+pub async fn search(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    text: &str,
+) -> Result<Vec<GuestView>> {
+    actor.require(Permission::ReservationsManage)?;
+    let q = text.trim();
+    if q.is_empty() {
+        return Ok(Vec::new());
+    }
+    let lower = q.to_lowercase();
+    let rows = guest::Entity::find()
+        .filter(guest::Column::PropertyId.eq(actor.property_id))
+        .filter(
+            Condition::any()
+                .add(guest::Column::Name.starts_with(q))
+                .add(guest::Column::NamePinyin.starts_with(&lower))
+                .add(guest::Column::PinyinInitials.starts_with(&lower))
+                .add(guest::Column::Phone.starts_with(q))
+                .add(guest::Column::IdNumber.starts_with(q)),
+        )
+        .order_by_asc(guest::Column::Name)
+        .limit(50)
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_names_get_pinyin_and_initials() {
+        assert_eq!(pinyin_of("张伟"), ("zhangwei".into(), "zw".into()));
+        assert_eq!(
+            pinyin_of("Emma Schmidt"),
+            ("emmaschmidt".into(), "es".into())
+        );
+    }
+
+    #[test]
+    fn phones_need_digits() {
+        assert!(phone("+86 138 0013 8000").is_ok());
+        assert_eq!(phone("call me").unwrap_err().rule, Rule::Format);
+        assert_eq!(phone("").unwrap_err().rule, Rule::Required);
+    }
+}

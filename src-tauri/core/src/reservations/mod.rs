@@ -1,0 +1,232 @@
+//! Reservations: one stay in one room type (and, once assigned, one room), priced per night.
+//! A booking of several rooms is several reservations sharing a booking number. Confirmed
+//! reservations hold one `reservation_night` row per night — the unit of availability — and a
+//! unique (room, night) index makes a double assignment impossible in the database itself.
+
+mod book;
+mod cancel;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::Actor;
+use crate::entity::{guest, reservation, room};
+use crate::error::{ApiError, Result};
+use crate::money;
+use crate::permission::Permission;
+
+pub use book::{BookingInput, RoomRequest, create, quote};
+pub use cancel::{cancel, cancellation_fee};
+
+/// Reservation states as stored.
+pub mod state {
+    pub const TENTATIVE: &str = "tentative";
+    pub const CONFIRMED: &str = "confirmed";
+    pub const CHECKED_IN: &str = "checked_in";
+    pub const CHECKED_OUT: &str = "checked_out";
+    pub const CANCELLED: &str = "cancelled";
+    pub const NO_SHOW: &str = "no_show";
+}
+
+/// Where a booking came from.
+pub const SOURCES: [&str; 7] = [
+    "walk_in",
+    "phone",
+    "email",
+    "website",
+    "ota",
+    "travel_agent",
+    "company",
+];
+
+/// Why a booking cannot be made or changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReservationError {
+    #[error("no room of this type is left on {night}")]
+    SoldOut { night: NaiveDate },
+    #[error("selling beyond availability on {night} needs an explicit overbooking confirmation")]
+    OverbookNotConfirmed { night: NaiveDate },
+    #[error("the overbooking limit is reached on {night}")]
+    OverbookLimit { night: NaiveDate },
+    #[error("room {room} is taken on {night}")]
+    RoomTaken { room: String, night: NaiveDate },
+    #[error("the room type holds at most {max} guests")]
+    TooManyGuests { max: i32 },
+    #[error("a {state} reservation cannot be changed this way")]
+    WrongState { state: String },
+}
+
+impl ReservationError {
+    pub fn to_api(&self) -> ApiError {
+        let day = |d: &NaiveDate| d.format("%Y-%m-%d").to_string();
+        match self {
+            Self::SoldOut { night } => {
+                ApiError::new("reservation", "sold_out", &[("night", day(night))])
+            }
+            Self::OverbookNotConfirmed { night } => ApiError::new(
+                "reservation",
+                "overbook_not_confirmed",
+                &[("night", day(night))],
+            ),
+            Self::OverbookLimit { night } => {
+                ApiError::new("reservation", "overbook_limit", &[("night", day(night))])
+            }
+            Self::RoomTaken { room, night } => ApiError::new(
+                "reservation",
+                "room_taken",
+                &[("room", room.clone()), ("night", day(night))],
+            ),
+            Self::TooManyGuests { max } => ApiError::new(
+                "reservation",
+                "too_many_guests",
+                &[("max", max.to_string())],
+            ),
+            Self::WrongState { state } => {
+                ApiError::new("reservation", "wrong_state", &[("state", state.clone())])
+            }
+        }
+    }
+}
+
+/// A reservation as lists show it.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReservationView {
+    pub id: i32,
+    pub booking_no: String,
+    pub guest_id: i32,
+    pub guest_name: String,
+    pub room_type_id: i32,
+    pub room_id: Option<i32>,
+    pub room_number: Option<String>,
+    pub arrival: NaiveDate,
+    pub departure: NaiveDate,
+    pub adults: i32,
+    pub children: i32,
+    pub state: String,
+    pub source: String,
+    #[specta(type = String)]
+    pub total: Decimal,
+    #[specta(type = Option<String>)]
+    pub cancel_fee: Option<Decimal>,
+    pub overbooked: bool,
+}
+
+/// Filters of the reservation list; dates select stays overlapping `from..to`.
+#[derive(Debug, Clone, Default, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ReservationFilter {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub state: Option<String>,
+    pub source: Option<String>,
+    pub room_type_id: Option<i32>,
+    pub guest: Option<String>,
+}
+
+pub(crate) async fn view(
+    conn: &impl ConnectionTrait,
+    r: reservation::Model,
+    digits: u32,
+) -> Result<ReservationView> {
+    let guest = guest::Entity::find_by_id(r.guest_id).one(conn).await?;
+    let room_number = match r.room_id {
+        Some(id) => room::Entity::find_by_id(id)
+            .one(conn)
+            .await?
+            .map(|m| m.number),
+        None => None,
+    };
+    Ok(ReservationView {
+        id: r.id,
+        booking_no: r.booking_no,
+        guest_id: r.guest_id,
+        guest_name: guest.map(|g| g.name).unwrap_or_default(),
+        room_type_id: r.room_type_id,
+        room_id: r.room_id,
+        room_number,
+        arrival: r.arrival,
+        departure: r.departure,
+        adults: r.adults,
+        children: r.children,
+        state: r.state,
+        source: r.source,
+        total: money::from_minor(r.total_minor, digits),
+        cancel_fee: r.cancel_fee_minor.map(|f| money::from_minor(f, digits)),
+        overbooked: r.overbooked,
+    })
+}
+
+/// Lists reservations (permission `reservations.manage`), by arrival.
+pub async fn list(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    filter: &ReservationFilter,
+) -> Result<Vec<ReservationView>> {
+    actor.require(Permission::ReservationsManage)?;
+    let digits = u32::try_from(
+        crate::property::get(conn, actor.property_id)
+            .await?
+            .currency_digits,
+    )
+    .unwrap_or(2);
+    let mut q =
+        reservation::Entity::find().filter(reservation::Column::PropertyId.eq(actor.property_id));
+    if let Some(to) = filter.to {
+        q = q.filter(reservation::Column::Arrival.lt(to));
+    }
+    if let Some(from) = filter.from {
+        q = q.filter(reservation::Column::Departure.gt(from));
+    }
+    if let Some(s) = filter.state.as_deref().filter(|s| !s.is_empty()) {
+        q = q.filter(reservation::Column::State.eq(s));
+    }
+    if let Some(s) = filter.source.as_deref().filter(|s| !s.is_empty()) {
+        q = q.filter(reservation::Column::Source.eq(s));
+    }
+    if let Some(t) = filter.room_type_id {
+        q = q.filter(reservation::Column::RoomTypeId.eq(t));
+    }
+    if let Some(text) = filter
+        .guest
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let lower = text.to_lowercase();
+        let ids: Vec<i32> = guest::Entity::find()
+            .select_only()
+            .column(guest::Column::Id)
+            .filter(guest::Column::PropertyId.eq(actor.property_id))
+            .filter(
+                Condition::any()
+                    .add(guest::Column::Name.starts_with(text))
+                    .add(guest::Column::NamePinyin.starts_with(&lower))
+                    .add(guest::Column::PinyinInitials.starts_with(&lower))
+                    .add(guest::Column::Phone.starts_with(text)),
+            )
+            .into_tuple()
+            .all(conn)
+            .await?;
+        q = q.filter(
+            Condition::any()
+                .add(reservation::Column::GuestId.is_in(ids))
+                .add(reservation::Column::BookingNo.eq(text)),
+        );
+    }
+    let rows = q
+        .order_by_asc(reservation::Column::Arrival)
+        .order_by_asc(reservation::Column::Id)
+        .limit(1000)
+        .all(conn)
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        out.push(view(conn, r, digits).await?);
+    }
+    Ok(out)
+}
