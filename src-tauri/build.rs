@@ -38,6 +38,20 @@ const COMMANDS: &[&str] = &[
     "restore_backup",
     "pick_folder",
     "pick_backup_file",
+    "list_room_types",
+    "save_room_type",
+    "list_rooms",
+    "save_room",
+    "create_rooms",
+    "list_rate_plans",
+    "save_rate_plan",
+    "availability",
+    "search_guests",
+    "quote_booking",
+    "create_booking",
+    "list_reservations",
+    "cancellation_fee",
+    "cancel_reservation",
 ];
 
 fn main() {

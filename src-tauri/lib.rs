@@ -55,6 +55,20 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             backups::restore_backup,
             backups::pick_folder,
             backups::pick_backup_file,
+            rooms::list_room_types,
+            rooms::save_room_type,
+            rooms::list_rooms,
+            rooms::save_room,
+            rooms::create_rooms,
+            rooms::list_rate_plans,
+            rooms::save_rate_plan,
+            reservations::availability,
+            reservations::search_guests,
+            reservations::quote_booking,
+            reservations::create_booking,
+            reservations::list_reservations,
+            reservations::cancellation_fee,
+            reservations::cancel_reservation,
         ])
 }
 

@@ -208,7 +208,7 @@ pub async fn rooms_and_rates(db: &Db, admin: &Actor) -> (i32, i32, i32, i32) {
         )
         .await
         .expect("rate plan");
-        out.push((type_id, plan.id));
+        out.push((type_id, plan.id.expect("plan id")));
     }
     (out[0].0, out[0].1, out[1].0, out[1].1)
 }

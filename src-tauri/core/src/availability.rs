@@ -8,8 +8,11 @@ use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::Serialize;
 
+use crate::auth::Actor;
 use crate::entity::{reservation_night, room, room_block, room_type};
 use crate::error::Result;
+use crate::permission::Permission;
+use crate::validate::{Invalid, Rule};
 
 /// Kind of a room block that takes the room out of inventory.
 pub const OUT_OF_ORDER: &str = "ooo";
@@ -74,6 +77,20 @@ pub fn compute(
         }
     }
     out
+}
+
+/// Availability for the reservation screens (permission `reservations.manage`); at most a year.
+pub async fn list(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<TypeNight>> {
+    actor.require(Permission::ReservationsManage)?;
+    if to <= from || (to - from).num_days() > 366 {
+        return Err(Invalid::new("to", Rule::Range { min: 1, max: 366 }).into());
+    }
+    for_range(conn, actor.property_id, from, to).await
 }
 
 /// Availability of every active room type of a property for the nights `from..to`.

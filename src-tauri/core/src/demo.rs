@@ -207,7 +207,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
             },
         )
         .await?;
-        plans.push((type_id, plan.id));
+        plans.push((type_id, plan.id.unwrap_or_default()));
     }
     seed_reservations(db, now, &actor, &plans).await
 }

@@ -90,7 +90,7 @@ pub async fn save(
     now: DateTime<Utc>,
     actor: &Actor,
     input: RatePlanInput,
-) -> Result<rate_plan::Model> {
+) -> Result<RatePlanInput> {
     actor.require(Permission::RatesManage)?;
     let digits = u32::try_from(
         crate::property::get(db, actor.property_id)
@@ -188,8 +188,9 @@ pub async fn save(
         input.rules.len()
     );
     audit::record(&txn, now, actor, action, "rate_plan", saved.id, summary).await?;
+    let v = view(&txn, saved, digits).await?;
     txn.commit().await?;
-    Ok(saved)
+    Ok(v)
 }
 
 async fn plan_of(conn: &impl ConnectionTrait, actor: &Actor, id: i32) -> Result<rate_plan::Model> {
@@ -198,6 +199,72 @@ async fn plan_of(conn: &impl ConnectionTrait, actor: &Actor, id: i32) -> Result<
         .await?
         .filter(|p| p.property_id == actor.property_id)
         .ok_or_else(|| Invalid::new("ratePlanId", Rule::Required).into())
+}
+
+/// The hotel's rate plans with their rules, as the editor shows them.
+pub async fn list(conn: &impl ConnectionTrait, actor: &Actor) -> Result<Vec<RatePlanInput>> {
+    let digits = u32::try_from(
+        crate::property::get(conn, actor.property_id)
+            .await?
+            .currency_digits,
+    )
+    .unwrap_or(2);
+    let plans = rate_plan::Entity::find()
+        .filter(rate_plan::Column::PropertyId.eq(actor.property_id))
+        .order_by_asc(rate_plan::Column::RoomTypeId)
+        .order_by_asc(rate_plan::Column::Code)
+        .all(conn)
+        .await?;
+    let mut out = Vec::with_capacity(plans.len());
+    for p in plans {
+        out.push(view(conn, p, digits).await?);
+    }
+    Ok(out)
+}
+
+async fn view(
+    conn: &impl ConnectionTrait,
+    p: rate_plan::Model,
+    digits: u32,
+) -> Result<RatePlanInput> {
+    let rules = rate_rule::Entity::find()
+        .filter(rate_rule::Column::RatePlanId.eq(p.id))
+        .order_by_asc(rate_rule::Column::Position)
+        .all(conn)
+        .await?;
+    let percent = |v: i32| bp(v).normalize().to_string();
+    Ok(RatePlanInput {
+        id: Some(p.id),
+        room_type_id: p.room_type_id,
+        code: p.code,
+        name_zh: p.name_zh,
+        name_en: p.name_en,
+        kind: p.kind,
+        base_price: money::from_minor(p.base_price_minor, digits).to_string(),
+        tax_inclusive: p.tax_inclusive,
+        tax_percent: percent(p.tax_rate_bp),
+        min_stay: u32::try_from(p.min_stay).unwrap_or(1),
+        max_stay: p.max_stay.and_then(|m| u32::try_from(m).ok()),
+        cancel_free_hours: u32::try_from(p.cancel_free_hours).unwrap_or(0),
+        cancel_fee: p.cancel_fee,
+        cancel_fee_percent: percent(p.cancel_fee_percent_bp),
+        no_show_fee: p.no_show_fee,
+        no_show_fee_percent: percent(p.no_show_fee_percent_bp),
+        rules: rules
+            .into_iter()
+            .map(|r| RateRuleInput {
+                from: r.date_from,
+                to: r.date_to,
+                weekdays: u8::try_from(r.weekdays).unwrap_or(0x7f),
+                price: r
+                    .price_minor
+                    .map(|m| money::from_minor(m, digits).to_string()),
+                closed_to_arrival: r.closed_to_arrival,
+                closed_to_departure: r.closed_to_departure,
+            })
+            .collect(),
+        active: p.active,
+    })
 }
 
 /// Loads a plan by id, whoever asks (for reservations that already hold it).

@@ -42,6 +42,21 @@ export const commands = {
 	restoreBackup: (path: string, onProgress: Channel<BackupProgress>) => typedError<AppStatus, ApiError>(__TAURI_INVOKE("restore_backup", { path, onProgress })),
 	pickFolder: () => typedError<string | null, ApiError>(__TAURI_INVOKE("pick_folder")),
 	pickBackupFile: () => typedError<string | null, ApiError>(__TAURI_INVOKE("pick_backup_file")),
+	listRoomTypes: () => typedError<RoomTypeInput[], ApiError>(__TAURI_INVOKE("list_room_types")),
+	saveRoomType: (input: RoomTypeInput) => typedError<RoomTypeInput, ApiError>(__TAURI_INVOKE("save_room_type", { input })),
+	listRooms: () => typedError<RoomInput[], ApiError>(__TAURI_INVOKE("list_rooms")),
+	saveRoom: (input: RoomInput) => typedError<RoomInput, ApiError>(__TAURI_INVOKE("save_room", { input })),
+	createRooms: (input: BulkRooms) => typedError<RoomInput[], ApiError>(__TAURI_INVOKE("create_rooms", { input })),
+	listRatePlans: () => typedError<RatePlanInput[], ApiError>(__TAURI_INVOKE("list_rate_plans")),
+	saveRatePlan: (input: RatePlanInput) => typedError<RatePlanInput, ApiError>(__TAURI_INVOKE("save_rate_plan", { input })),
+	availability: (from: string, to: string) => typedError<TypeNight[], ApiError>(__TAURI_INVOKE("availability", { from, to })),
+	searchGuests: (text: string) => typedError<GuestView[], ApiError>(__TAURI_INVOKE("search_guests", { text })),
+	quoteBooking: (input: BookingInput) => typedError<Quote[], ApiError>(__TAURI_INVOKE("quote_booking", { input })),
+	createBooking: (input: BookingInput) => typedError<ReservationView[], ApiError>(__TAURI_INVOKE("create_booking", { input })),
+	listReservations: (filter: ReservationFilter) => typedError<ReservationView[], ApiError>(__TAURI_INVOKE("list_reservations", { filter })),
+	/**  The fee cancelling would cost now, as a decimal string, shown before the user confirms. */
+	cancellationFee: (id: number) => typedError<string, ApiError>(__TAURI_INVOKE("cancellation_fee", { id })),
+	cancelReservation: (id: number, reason: string) => typedError<ReservationView, ApiError>(__TAURI_INVOKE("cancel_reservation", { id, reason })),
 };
 
 /* Types */
@@ -136,6 +151,33 @@ export type BackupView = {
 	byUser: string,
 };
 
+/**  A booking for one or several rooms under one booking number. */
+export type BookingInput = {
+	guestId: number | null,
+	newGuest: NewGuest | null,
+	arrival: string,
+	departure: string,
+	rooms: RoomRequest[],
+	source: string,
+	sourceDetail: string,
+	specialRequests: string,
+	notes: string,
+	promotionCode: string | null,
+	/**  Tentative bookings hold no inventory. */
+	tentative: boolean,
+	/**  The user confirmed selling beyond availability (needs the overbook permission). */
+	confirmOverbooking: boolean,
+};
+
+/**  Rooms `from..=to` (numbers) on one floor, of one type. */
+export type BulkRooms = {
+	from: number,
+	to: number,
+	floor: number,
+	roomTypeId: number,
+	features: string[],
+};
+
 /**  How this computer reaches its database (never the password). */
 export type ConnectionView = {
 	backend: Backend,
@@ -174,12 +216,42 @@ export type DemoAccount = {
 	role: string,
 };
 
+/**  A guest as lists show them. */
+export type GuestView = {
+	id: number,
+	name: string,
+	phone: string,
+	email: string,
+};
+
+/**  A guest typed in while booking. */
+export type NewGuest = {
+	name: string,
+	phone: string,
+	email: string,
+};
+
 /**  A new staff account. */
 export type NewUser = {
 	username: string,
 	displayName: string,
 	password: string,
 	roleId: number,
+};
+
+/**
+ *  One night of a quote. `price` is the listed price, `amount` what the guest pays for the
+ *  night (gross); `amount == net + tax` and `price - discount` is the gross amount for a
+ *  tax-inclusive plan and the net for a tax-exclusive one.
+ */
+export type NightQuote = {
+	night: string,
+	price: string,
+	discount: string,
+	amount: string,
+	net: string,
+	tax: string,
+	source: PriceSource,
 };
 
 /**  One permission, checked by every command in the core. */
@@ -193,6 +265,9 @@ export type PostgresInput = {
 	user: string,
 	password: string,
 };
+
+/**  Where a night's listed price comes from: the base price or a rule (its index in the terms). */
+export type PriceSource = "base" | { rule: number };
 
 /**  Editable property details. */
 export type PropertyInput = {
@@ -224,6 +299,83 @@ export type PropertyView = {
 	folioCreditLimit: string,
 };
 
+/**
+ *  The price of a stay, night by night; the totals are sums of the rounded nights, so the
+ *  total is exactly what the nights add up to. `promotion` names the code used for pricing.
+ */
+export type Quote = {
+	nights: NightQuote[],
+	total: string,
+	netTotal: string,
+	taxTotal: string,
+	discountTotal: string,
+	promotion: string | null,
+};
+
+/**  A rate plan as edited (`id` null to create). Percentages are decimal strings ("6" = 6 %). */
+export type RatePlanInput = {
+	id: number | null,
+	roomTypeId: number,
+	code: string,
+	nameZh: string,
+	nameEn: string,
+	/**  standard, member or corporate. */
+	kind: string,
+	basePrice: string,
+	taxInclusive: boolean,
+	taxPercent: string,
+	minStay: number,
+	maxStay: number | null,
+	cancelFreeHours: number,
+	/**  none, first_night, percent or whole_stay. */
+	cancelFee: string,
+	cancelFeePercent: string,
+	noShowFee: string,
+	noShowFeePercent: string,
+	rules: RateRuleInput[],
+	active: boolean,
+};
+
+/**  A price rule as edited: dates inclusive and optional, weekdays as a bit set (Monday = 1). */
+export type RateRuleInput = {
+	from: string | null,
+	to: string | null,
+	weekdays: number,
+	price: string | null,
+	closedToArrival: boolean,
+	closedToDeparture: boolean,
+};
+
+/**  Filters of the reservation list; dates select stays overlapping `from..to`. */
+export type ReservationFilter = {
+	from: string | null,
+	to: string | null,
+	state: string | null,
+	source: string | null,
+	roomTypeId: number | null,
+	guest: string | null,
+};
+
+/**  A reservation as lists show it. */
+export type ReservationView = {
+	id: number,
+	bookingNo: string,
+	guestId: number,
+	guestName: string,
+	roomTypeId: number,
+	roomId: number | null,
+	roomNumber: string | null,
+	arrival: string,
+	departure: string,
+	adults: number,
+	children: number,
+	state: string,
+	source: string,
+	total: string,
+	cancelFee: string | null,
+	overbooked: boolean,
+};
+
 /**  A role to create (`id` null) or change. */
 export type RoleInput = {
 	id: number | null,
@@ -239,6 +391,44 @@ export type RoleView = {
 	builtin: boolean,
 	permissions: Permission[],
 	userCount: number,
+};
+
+/**  A room as the UI shows and edits it (`id` null to create). */
+export type RoomInput = {
+	id: number | null,
+	number: string,
+	floor: number,
+	roomTypeId: number,
+	features: string[],
+	active: boolean,
+};
+
+/**  One room of a booking. */
+export type RoomRequest = {
+	roomTypeId: number,
+	ratePlanId: number,
+	adults: number,
+	children: number,
+	/**  A room to assign right away, if the desk picked one. */
+	roomId: number | null,
+};
+
+/**  A room type as the UI shows and edits it (`id` null to create). */
+export type RoomTypeInput = {
+	id: number | null,
+	code: string,
+	nameZh: string,
+	nameEn: string,
+	areaM2: number,
+	bedType: string,
+	maxAdults: number,
+	maxChildren: number,
+	facilities: string[],
+	/**  Rooms that may be sold beyond availability (with the overbook permission). */
+	overbookRooms: number,
+	/**  Or a percentage of the type's rooms; the larger of the two applies. */
+	overbookPercent: number,
+	active: boolean,
 };
 
 /**  Who is logged in and what they may do. */
@@ -267,6 +457,19 @@ export type Stage =
 "needs_admin" | 
 /**  Ready for login. */
 "ready";
+
+/**  One room type on one night. */
+export type TypeNight = {
+	roomTypeId: number,
+	night: string,
+	rooms: number,
+	outOfOrder: number,
+	sold: number,
+	/**  Rooms − out of order − sold; negative when overbooked. */
+	available: number,
+	/**  Available plus the overbooking limit. */
+	sellable: number,
+};
 
 /**  Changes to an account. */
 export type UserUpdate = {

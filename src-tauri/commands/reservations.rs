@@ -1,0 +1,88 @@
+//! Availability, guests and reservations.
+
+use chrono::NaiveDate;
+use innkeep_core::availability::{self, TypeNight};
+use innkeep_core::desk::Desk;
+use innkeep_core::guests::{self, GuestView};
+use innkeep_core::pricing::Quote;
+use innkeep_core::reservations::{self, BookingInput, ReservationFilter, ReservationView};
+use tauri::State;
+
+use super::{Answer, api};
+
+#[tauri::command]
+#[specta::specta]
+pub async fn availability(
+    desk: State<'_, Desk>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Answer<Vec<TypeNight>> {
+    let (db, actor) = desk.acting().await.map_err(api)?;
+    availability::list(&db.conn, &actor, from, to)
+        .await
+        .map_err(api)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn search_guests(desk: State<'_, Desk>, text: String) -> Answer<Vec<GuestView>> {
+    let (db, actor) = desk.acting().await.map_err(api)?;
+    guests::search(&db.conn, &actor, &text).await.map_err(api)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn quote_booking(desk: State<'_, Desk>, input: BookingInput) -> Answer<Vec<Quote>> {
+    let (db, actor) = desk.acting().await.map_err(api)?;
+    reservations::quote(&db.conn, &actor, &input)
+        .await
+        .map_err(api)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn create_booking(
+    desk: State<'_, Desk>,
+    input: BookingInput,
+) -> Answer<Vec<ReservationView>> {
+    let (db, actor) = desk.acting().await.map_err(api)?;
+    reservations::create(&db.conn, desk.now(), &actor, input)
+        .await
+        .map_err(api)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_reservations(
+    desk: State<'_, Desk>,
+    filter: ReservationFilter,
+) -> Answer<Vec<ReservationView>> {
+    let (db, actor) = desk.acting().await.map_err(api)?;
+    reservations::list(&db.conn, &actor, &filter)
+        .await
+        .map_err(api)
+}
+
+/// The fee cancelling would cost now, as a decimal string, shown before the user confirms.
+#[tauri::command]
+#[specta::specta]
+pub async fn cancellation_fee(desk: State<'_, Desk>, id: i32) -> Answer<String> {
+    let (db, actor) = desk.acting().await.map_err(api)?;
+    let fee = reservations::cancellation_fee(&db.conn, desk.now(), &actor, id)
+        .await
+        .map_err(api)?;
+    Ok(fee.to_string())
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn cancel_reservation(
+    desk: State<'_, Desk>,
+    id: i32,
+    reason: String,
+) -> Answer<ReservationView> {
+    let (db, actor) = desk.acting().await.map_err(api)?;
+    reservations::cancel(&db.conn, desk.now(), &actor, id, &reason)
+        .await
+        .map_err(api)
+}
