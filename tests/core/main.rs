@@ -5,6 +5,7 @@
 
 mod audit;
 mod auth;
+mod availability_model;
 mod backups;
 mod connection;
 mod desk;
