@@ -8,6 +8,7 @@ import { ChangePasswordDialog } from "../features/auth/ChangePasswordDialog";
 import { LockOverlay } from "../features/auth/LockOverlay";
 import { requestBackup } from "../features/backups/backup-request";
 import { Dashboard } from "../features/dashboard/Dashboard";
+import { ReservationsArea } from "../features/reservations/ReservationsArea";
 import { SettingsArea } from "../features/settings/SettingsArea";
 import { applyLanguage } from "../i18n";
 import { call, commands } from "../ipc/client";
@@ -88,6 +89,7 @@ export function Shell() {
   const content = (area: AreaId | undefined) => {
     if (!area) return <EmptyState title={t("shell.noAreas")} hint={t("shell.noAreasHint")} />;
     if (area === "dashboard") return <Dashboard />;
+    if (area === "reservations") return <ReservationsArea />;
     if (area === "settings") return <SettingsArea tab={route.tab} />;
     return <ComingLater area={area} />;
   };
