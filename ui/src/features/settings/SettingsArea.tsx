@@ -6,7 +6,9 @@ import { useRoute } from "../../app/navigation";
 import type { Permission } from "../../ipc/client";
 import { AuditTab } from "../audit/AuditTab";
 import { BackupsTab } from "../backups/BackupsTab";
+import { RatesTab } from "../rates/RatesTab";
 import { RolesTab } from "../roles/RolesTab";
+import { RoomsTab } from "../rooms/RoomsTab";
 import { UsersTab } from "../users/UsersTab";
 import { ConnectionTab } from "./ConnectionTab";
 import { GeneralTab } from "./GeneralTab";
@@ -21,6 +23,8 @@ interface SettingsTab {
 
 const TABS: SettingsTab[] = [
   { id: "property", needs: "settings.manage", render: () => <PropertyTab /> },
+  { id: "rooms", needs: "rooms.manage", render: () => <RoomsTab /> },
+  { id: "rates", needs: "rates.manage", render: () => <RatesTab /> },
   { id: "general", needs: null, render: () => <GeneralTab /> },
   { id: "users", needs: "users.view", render: () => <UsersTab /> },
   { id: "roles", needs: "users.view", render: () => <RolesTab /> },
