@@ -52,6 +52,9 @@ const COMMANDS: &[&str] = &[
     "list_reservations",
     "cancellation_fee",
     "cancel_reservation",
+    "assign_room",
+    "auto_assign_arrivals",
+    "tape_chart",
 ];
 
 fn main() {

@@ -5,7 +5,9 @@ use innkeep_core::availability::{self, TypeNight};
 use innkeep_core::desk::Desk;
 use innkeep_core::guests::{self, GuestView};
 use innkeep_core::pricing::Quote;
-use innkeep_core::reservations::{self, BookingInput, ReservationFilter, ReservationView};
+use innkeep_core::reservations::{
+    self, AutoAssignResult, BookingInput, ReservationFilter, ReservationView, TapeChart,
+};
 use tauri::State;
 
 use super::{Answer, api};
@@ -83,6 +85,45 @@ pub async fn cancel_reservation(
 ) -> Answer<ReservationView> {
     let (db, actor) = desk.acting().await.map_err(api)?;
     reservations::cancel(&db.conn, desk.now(), &actor, id, &reason)
+        .await
+        .map_err(api)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn assign_room(
+    desk: State<'_, Desk>,
+    id: i32,
+    room_id: Option<i32>,
+    allow_upgrade: bool,
+) -> Answer<ReservationView> {
+    let (db, actor) = desk.acting().await.map_err(api)?;
+    reservations::assign_room(&db.conn, desk.now(), &actor, id, room_id, allow_upgrade)
+        .await
+        .map_err(api)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn auto_assign_arrivals(
+    desk: State<'_, Desk>,
+    day: NaiveDate,
+) -> Answer<AutoAssignResult> {
+    let (db, actor) = desk.acting().await.map_err(api)?;
+    reservations::auto_assign(&db.conn, desk.now(), &actor, day)
+        .await
+        .map_err(api)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn tape_chart(
+    desk: State<'_, Desk>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Answer<TapeChart> {
+    let (db, actor) = desk.acting().await.map_err(api)?;
+    reservations::tape_chart(&db.conn, &actor, from, to)
         .await
         .map_err(api)
 }

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what we want
 
+mod assignment;
 mod audit;
 mod auth;
 mod availability_model;

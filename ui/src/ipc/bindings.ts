@@ -57,6 +57,9 @@ export const commands = {
 	/**  The fee cancelling would cost now, as a decimal string, shown before the user confirms. */
 	cancellationFee: (id: number) => typedError<string, ApiError>(__TAURI_INVOKE("cancellation_fee", { id })),
 	cancelReservation: (id: number, reason: string) => typedError<ReservationView, ApiError>(__TAURI_INVOKE("cancel_reservation", { id, reason })),
+	assignRoom: (id: number, roomId: number | null, allowUpgrade: boolean) => typedError<ReservationView, ApiError>(__TAURI_INVOKE("assign_room", { id, roomId, allowUpgrade })),
+	autoAssignArrivals: (day: string) => typedError<AutoAssignResult, ApiError>(__TAURI_INVOKE("auto_assign_arrivals", { day })),
+	tapeChart: (from: string, to: string) => typedError<TapeChart, ApiError>(__TAURI_INVOKE("tape_chart", { from, to })),
 };
 
 /* Types */
@@ -106,6 +109,13 @@ export type AuditPage = {
 	entries: AuditEntryView[],
 	total: number,
 	actions: string[],
+};
+
+/**  What auto-assignment did. */
+export type AutoAssignResult = {
+	assigned: string[],
+	/**  Booking numbers left without a room (no free room of the type for the whole stay). */
+	unassigned: string[],
 };
 
 /**  Which kind of database a hotel uses. */
@@ -457,6 +467,38 @@ export type Stage =
 "needs_admin" | 
 /**  Ready for login. */
 "ready";
+
+/**  A stay on the chart. */
+export type TapeBar = {
+	reservationId: number,
+	bookingNo: string,
+	roomId: number | null,
+	roomTypeId: number,
+	arrival: string,
+	departure: string,
+	guestName: string,
+	state: string,
+	total: string,
+	overbooked: boolean,
+};
+
+/**  Rooms × dates. */
+export type TapeChart = {
+	businessDate: string,
+	rooms: TapeRoom[],
+	bars: TapeBar[],
+};
+
+/**  A room row of the chart. */
+export type TapeRoom = {
+	id: number,
+	number: string,
+	floor: number,
+	roomTypeId: number,
+	housekeeping: string,
+	/**  Out-of-order or out-of-service blocks: (from, to exclusive, kind, reason). */
+	blocks: ([string, string, string, string])[],
+};
 
 /**  One room type on one night. */
 export type TypeNight = {

@@ -168,7 +168,7 @@ async fn check_night(
     Ok(true)
 }
 
-fn taken(e: DbErr, room: &str, night: NaiveDate) -> Error {
+pub(super) fn taken(e: DbErr, room: &str, night: NaiveDate) -> Error {
     match e.sql_err() {
         Some(SqlErr::UniqueConstraintViolation(_)) => ReservationError::RoomTaken {
             room: room.to_string(),

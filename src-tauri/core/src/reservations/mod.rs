@@ -3,8 +3,10 @@
 //! reservations hold one `reservation_night` row per night — the unit of availability — and a
 //! unique (room, night) index makes a double assignment impossible in the database itself.
 
+mod assign;
 mod book;
 mod cancel;
+mod tape_chart;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -19,8 +21,10 @@ use crate::error::{ApiError, Result};
 use crate::money;
 use crate::permission::Permission;
 
+pub use assign::{AutoAssignResult, assign_room, auto_assign};
 pub use book::{BookingInput, RoomRequest, create, quote};
 pub use cancel::{cancel, cancellation_fee};
+pub use tape_chart::{TapeBar, TapeChart, TapeRoom, tape_chart};
 
 /// Reservation states as stored.
 pub mod state {
@@ -58,6 +62,10 @@ pub enum ReservationError {
     TooManyGuests { max: i32 },
     #[error("a {state} reservation cannot be changed this way")]
     WrongState { state: String },
+    #[error("room {room} is of another type: confirm the upgrade")]
+    OtherRoomType { room: String },
+    #[error("room {room} is out of order during the stay")]
+    RoomOutOfOrder { room: String },
 }
 
 impl ReservationError {
@@ -88,6 +96,14 @@ impl ReservationError {
             Self::WrongState { state } => {
                 ApiError::new("reservation", "wrong_state", &[("state", state.clone())])
             }
+            Self::OtherRoomType { room } => {
+                ApiError::new("reservation", "other_room_type", &[("room", room.clone())])
+            }
+            Self::RoomOutOfOrder { room } => ApiError::new(
+                "reservation",
+                "room_out_of_order",
+                &[("room", room.clone())],
+            ),
         }
     }
 }

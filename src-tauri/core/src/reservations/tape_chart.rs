@@ -1,0 +1,136 @@
+//! The tape chart's data: every active room (with its out-of-order blocks) and every stay that
+//! overlaps the shown dates, as bars; unassigned stays come without a room.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde::Serialize;
+
+use super::state;
+use crate::auth::Actor;
+use crate::entity::{guest, reservation, room, room_block};
+use crate::error::Result;
+use crate::permission::Permission;
+use crate::validate::{Invalid, Rule};
+use crate::{money, property};
+
+/// A room row of the chart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TapeRoom {
+    pub id: i32,
+    pub number: String,
+    pub floor: i32,
+    pub room_type_id: i32,
+    pub housekeeping: String,
+    /// Out-of-order or out-of-service blocks: (from, to exclusive, kind, reason).
+    pub blocks: Vec<(NaiveDate, NaiveDate, String, String)>,
+}
+
+/// A stay on the chart.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TapeBar {
+    pub reservation_id: i32,
+    pub booking_no: String,
+    pub room_id: Option<i32>,
+    pub room_type_id: i32,
+    pub arrival: NaiveDate,
+    pub departure: NaiveDate,
+    pub guest_name: String,
+    pub state: String,
+    #[specta(type = String)]
+    pub total: Decimal,
+    pub overbooked: bool,
+}
+
+/// Rooms × dates.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct TapeChart {
+    pub business_date: NaiveDate,
+    pub rooms: Vec<TapeRoom>,
+    pub bars: Vec<TapeBar>,
+}
+
+/// The chart for the nights `from..to`, at most 120 days (permission `reservations.manage`).
+pub async fn tape_chart(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<TapeChart> {
+    actor.require(Permission::ReservationsManage)?;
+    if to <= from || (to - from).num_days() > 120 {
+        return Err(Invalid::new("to", Rule::Range { min: 1, max: 120 }).into());
+    }
+    let p = property::get(conn, actor.property_id).await?;
+    let digits = u32::try_from(p.currency_digits).unwrap_or(2);
+    let rooms = room::Entity::find()
+        .filter(room::Column::PropertyId.eq(actor.property_id))
+        .filter(room::Column::Active.eq(true))
+        .order_by_asc(room::Column::Floor)
+        .order_by_asc(room::Column::Number)
+        .all(conn)
+        .await?;
+    let blocks = room_block::Entity::find()
+        .filter(room_block::Column::PropertyId.eq(actor.property_id))
+        .filter(room_block::Column::DateFrom.lt(to))
+        .filter(room_block::Column::DateTo.gt(from))
+        .all(conn)
+        .await?;
+    let stays = reservation::Entity::find()
+        .filter(reservation::Column::PropertyId.eq(actor.property_id))
+        .filter(reservation::Column::Arrival.lt(to))
+        .filter(reservation::Column::Departure.gt(from))
+        .filter(reservation::Column::State.is_in([
+            state::TENTATIVE,
+            state::CONFIRMED,
+            state::CHECKED_IN,
+            state::CHECKED_OUT,
+        ]))
+        .order_by_asc(reservation::Column::Arrival)
+        .all(conn)
+        .await?;
+    let guest_ids: Vec<i32> = stays.iter().map(|r| r.guest_id).collect();
+    let names: std::collections::HashMap<i32, String> = guest::Entity::find()
+        .filter(guest::Column::Id.is_in(guest_ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect();
+    Ok(TapeChart {
+        business_date: p.business_date,
+        rooms: rooms
+            .into_iter()
+            .map(|r| TapeRoom {
+                blocks: blocks
+                    .iter()
+                    .filter(|b| b.room_id == r.id)
+                    .map(|b| (b.date_from, b.date_to, b.kind.clone(), b.reason.clone()))
+                    .collect(),
+                id: r.id,
+                number: r.number,
+                floor: r.floor,
+                room_type_id: r.room_type_id,
+                housekeeping: r.housekeeping,
+            })
+            .collect(),
+        bars: stays
+            .into_iter()
+            .map(|r| TapeBar {
+                reservation_id: r.id,
+                guest_name: names.get(&r.guest_id).cloned().unwrap_or_default(),
+                booking_no: r.booking_no,
+                room_id: r.room_id,
+                room_type_id: r.room_type_id,
+                arrival: r.arrival,
+                departure: r.departure,
+                state: r.state,
+                total: money::from_minor(r.total_minor, digits),
+                overbooked: r.overbooked,
+            })
+            .collect(),
+    })
+}
