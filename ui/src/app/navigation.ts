@@ -30,6 +30,8 @@ export const SETTINGS_PERMISSIONS: Permission[] = [
   "audit.view",
   "backups.manage",
   "connection.manage",
+  "rooms.manage",
+  "rates.manage",
 ];
 
 export const AREAS: Area[] = [
