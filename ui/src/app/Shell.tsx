@@ -10,6 +10,7 @@ import { requestBackup } from "../features/backups/backup-request";
 import { Dashboard } from "../features/dashboard/Dashboard";
 import { ReservationsArea } from "../features/reservations/ReservationsArea";
 import { SettingsArea } from "../features/settings/SettingsArea";
+import { TapeChartArea } from "../features/tape-chart/TapeChartArea";
 import { applyLanguage } from "../i18n";
 import { call, commands } from "../ipc/client";
 import { EmptyState } from "../shared/components/EmptyState";
@@ -89,6 +90,7 @@ export function Shell() {
   const content = (area: AreaId | undefined) => {
     if (!area) return <EmptyState title={t("shell.noAreas")} hint={t("shell.noAreasHint")} />;
     if (area === "dashboard") return <Dashboard />;
+    if (area === "tape-chart") return <TapeChartArea />;
     if (area === "reservations") return <ReservationsArea />;
     if (area === "settings") return <SettingsArea tab={route.tab} />;
     return <ComingLater area={area} />;
