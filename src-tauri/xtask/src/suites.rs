@@ -20,6 +20,7 @@ const SUITES: &[(&str, Step)] = &[
     ("ui-build", || ui(&["run", "build"])),
     ("clippy", clippy),
     ("bindings", bindings),
+    ("core-unit", core_unit),
     ("core-sqlite", core_sqlite),
     ("core-postgres", core_postgres),
     ("keyring-available", keyring_available),
@@ -154,6 +155,13 @@ fn core_tests() -> Command {
     cmd.args(["test", "-p", "innkeep-tests", "--test", "core"])
         .current_dir(root());
     cmd
+}
+
+/// The domain crate's own unit and property tests (pure rules: pricing, money, validation …).
+fn core_unit() -> Result<()> {
+    run(cargo()
+        .args(["test", "-p", "innkeep-core", "-p", "innkeep-migrations"])
+        .current_dir(root()))
 }
 
 fn core_sqlite() -> Result<()> {
