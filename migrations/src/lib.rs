@@ -9,7 +9,8 @@ mod shape;
 
 mod m20261123_000001_foundation;
 mod m20261123_000002_append_only_audit;
-mod m20261123_000003_rooms_and_reservations;
+mod m20261123_000003_rooms_and_rates;
+mod m20261123_000004_guests_and_reservations;
 
 /// Runs every migration in order.
 pub struct Migrator;
@@ -20,7 +21,8 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_foundation::Migration),
             Box::new(m20261123_000002_append_only_audit::Migration),
-            Box::new(m20261123_000003_rooms_and_reservations::Migration),
+            Box::new(m20261123_000003_rooms_and_rates::Migration),
+            Box::new(m20261123_000004_guests_and_reservations::Migration),
         ]
     }
 }
