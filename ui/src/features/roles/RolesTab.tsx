@@ -72,7 +72,7 @@ export function RolesTab() {
               <Table.Td className="num">{role.userCount}</Table.Td>
               <Table.Td>
                 <Text size="xs" c="dimmed" lineClamp={2}>
-                  {role.permissions.map((p) => t(permissionKey(p))).join("、")}
+                  {role.permissions.map((p) => t(permissionKey(p))).join(t("common.listSeparator"))}
                 </Text>
               </Table.Td>
               {manage && (
