@@ -54,6 +54,29 @@ async fn a_booking_is_priced_numbered_and_counted_as_sold() {
             .len(),
         1
     );
+    // Departing on the 4th, the stay is still on that day's list (the guest checks out then).
+    let departing = ReservationFilter {
+        from: Some(day(4)),
+        to: Some(day(5)),
+        ..Default::default()
+    };
+    assert_eq!(
+        reservations::list(&t.db.conn, &admin, &departing)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    let later = ReservationFilter {
+        from: Some(day(5)),
+        ..Default::default()
+    };
+    assert!(
+        reservations::list(&t.db.conn, &admin, &later)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let by_number = ReservationFilter {
         guest: Some("B000001".into()),
         ..Default::default()

@@ -356,7 +356,10 @@ export type RateRuleInput = {
 	closedToDeparture: boolean,
 };
 
-/**  Filters of the reservation list; dates select stays overlapping `from..to`. */
+/**
+ *  Filters of the reservation list; dates select stays overlapping `from..to`, including stays that
+ *  depart on `from` (a front desk still sees today's departures).
+ */
 export type ReservationFilter = {
 	from: string | null,
 	to: string | null,

@@ -132,7 +132,8 @@ pub struct ReservationView {
     pub overbooked: bool,
 }
 
-/// Filters of the reservation list; dates select stays overlapping `from..to`.
+/// Filters of the reservation list; dates select stays overlapping `from..to`, including stays that
+/// depart on `from` (a front desk still sees today's departures).
 #[derive(Debug, Clone, Default, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ReservationFilter {
@@ -196,7 +197,7 @@ pub async fn list(
         q = q.filter(reservation::Column::Arrival.lt(to));
     }
     if let Some(from) = filter.from {
-        q = q.filter(reservation::Column::Departure.gt(from));
+        q = q.filter(reservation::Column::Departure.gte(from));
     }
     if let Some(s) = filter.state.as_deref().filter(|s| !s.is_empty()) {
         q = q.filter(reservation::Column::State.eq(s));
