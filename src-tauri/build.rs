@@ -52,6 +52,7 @@ const COMMANDS: &[&str] = &[
     "list_reservations",
     "cancellation_fee",
     "cancel_reservation",
+    "change_reservation_dates",
     "assign_room",
     "auto_assign_arrivals",
     "tape_chart",

@@ -69,6 +69,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             reservations::list_reservations,
             reservations::cancellation_fee,
             reservations::cancel_reservation,
+            reservations::change_reservation_dates,
             reservations::assign_room,
             reservations::auto_assign_arrivals,
             reservations::tape_chart,

@@ -127,3 +127,26 @@ pub async fn tape_chart(
         .await
         .map_err(api)
 }
+
+#[tauri::command]
+#[specta::specta]
+pub async fn change_reservation_dates(
+    desk: State<'_, Desk>,
+    id: i32,
+    arrival: NaiveDate,
+    departure: NaiveDate,
+    confirm_overbooking: bool,
+) -> Answer<ReservationView> {
+    let (db, actor) = desk.acting().await.map_err(api)?;
+    reservations::change_dates(
+        &db.conn,
+        desk.now(),
+        &actor,
+        id,
+        arrival,
+        departure,
+        confirm_overbooking,
+    )
+    .await
+    .map_err(api)
+}

@@ -391,3 +391,79 @@ async fn sixteen_terminals_racing_for_one_room_leave_one_stay() {
         "no two stays overlap in room 103: {stays:?}"
     );
 }
+
+#[tokio::test]
+async fn changing_dates_reprices_only_the_added_nights() {
+    let t = fresh_db().await;
+    let admin = hotel(&t.db).await;
+    let (std, bar, dlx, dlx_bar) = rooms_and_rates(&t.db, &admin).await;
+    let made = reservations::create(&t.db.conn, t0(), &admin, booking(std, bar, day(1), 2))
+        .await
+        .unwrap();
+    // The rate goes up after the booking; the nights already sold keep their price.
+    let mut plan = innkeep_core::rates::list(&t.db.conn, &admin)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.id == Some(bar))
+        .unwrap();
+    plan.base_price = "350".into();
+    innkeep_core::rates::save(&t.db.conn, t0(), &admin, plan)
+        .await
+        .unwrap();
+    let longer =
+        reservations::change_dates(&t.db.conn, t0(), &admin, made[0].id, day(1), day(4), false)
+            .await
+            .unwrap();
+    assert_eq!(
+        (longer.departure, longer.total.to_string()),
+        (day(4), "948.00".to_string()),
+        "299 + 299 + 350"
+    );
+    let shorter =
+        reservations::change_dates(&t.db.conn, t0(), &admin, made[0].id, day(2), day(4), false)
+            .await
+            .unwrap();
+    assert_eq!(shorter.total.to_string(), "649.00");
+    let a = availability::for_range(&t.db.conn, admin.property_id, day(1), day(4))
+        .await
+        .unwrap();
+    let sold: Vec<u32> = a
+        .iter()
+        .filter(|n| n.room_type_id == std)
+        .map(|n| n.sold)
+        .collect();
+    assert_eq!(sold, [0, 1, 1]);
+    // Moving a DLX stay onto sold-out nights is refused and changes nothing.
+    for _ in 0..2 {
+        reservations::create(&t.db.conn, t0(), &admin, booking(dlx, dlx_bar, day(10), 1))
+            .await
+            .unwrap();
+    }
+    let other = reservations::create(&t.db.conn, t0(), &admin, booking(dlx, dlx_bar, day(8), 1))
+        .await
+        .unwrap();
+    let e = reservations::change_dates(
+        &t.db.conn,
+        t0(),
+        &admin,
+        other[0].id,
+        day(9),
+        day(11),
+        false,
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e.to_api().key, "errors.reservation.sold_out");
+    let kept = reservations::list(
+        &t.db.conn,
+        &admin,
+        &ReservationFilter {
+            guest: Some(other[0].booking_no.clone()),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!((kept[0].arrival, kept[0].departure), (day(8), day(9)));
+}

@@ -57,6 +57,7 @@ export const commands = {
 	/**  The fee cancelling would cost now, as a decimal string, shown before the user confirms. */
 	cancellationFee: (id: number) => typedError<string, ApiError>(__TAURI_INVOKE("cancellation_fee", { id })),
 	cancelReservation: (id: number, reason: string) => typedError<ReservationView, ApiError>(__TAURI_INVOKE("cancel_reservation", { id, reason })),
+	changeReservationDates: (id: number, arrival: string, departure: string, confirmOverbooking: boolean) => typedError<ReservationView, ApiError>(__TAURI_INVOKE("change_reservation_dates", { id, arrival, departure, confirmOverbooking })),
 	assignRoom: (id: number, roomId: number | null, allowUpgrade: boolean) => typedError<ReservationView, ApiError>(__TAURI_INVOKE("assign_room", { id, roomId, allowUpgrade })),
 	autoAssignArrivals: (day: string) => typedError<AutoAssignResult, ApiError>(__TAURI_INVOKE("auto_assign_arrivals", { day })),
 	tapeChart: (from: string, to: string) => typedError<TapeChart, ApiError>(__TAURI_INVOKE("tape_chart", { from, to })),

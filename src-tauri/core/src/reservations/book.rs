@@ -51,7 +51,7 @@ pub struct BookingInput {
     pub confirm_overbooking: bool,
 }
 
-async fn promotion_of(
+pub(super) async fn promotion_of(
     conn: &impl ConnectionTrait,
     actor: &Actor,
     code: Option<&str>,
@@ -88,7 +88,7 @@ async fn promotion_of(
     Ok(Some((row, p)))
 }
 
-fn digits_of(p: &crate::entity::property::Model) -> u32 {
+pub(super) fn digits_of(p: &crate::entity::property::Model) -> u32 {
     u32::try_from(p.currency_digits).unwrap_or(2)
 }
 
@@ -138,10 +138,10 @@ fn check_input(input: &BookingInput) -> Result<()> {
 }
 
 /// Whether one more night of `type_id` may be sold on `night`.
-async fn check_night(
+pub(super) async fn check_night(
     conn: &impl ConnectionTrait,
     actor: &Actor,
-    input: &BookingInput,
+    confirm_overbooking: bool,
     type_id: i32,
     night: NaiveDate,
 ) -> Result<bool> {
@@ -162,7 +162,7 @@ async fn check_night(
         .into());
     }
     actor.require(Permission::Overbook)?;
-    if !input.confirm_overbooking {
+    if !confirm_overbooking {
         return Err(ReservationError::OverbookNotConfirmed { night }.into());
     }
     Ok(true)
@@ -245,7 +245,8 @@ pub async fn create(
         let mut overbooked = false;
         if !input.tentative {
             for n in &q.nights {
-                overbooked |= check_night(&txn, actor, &input, t.id, n.night).await?;
+                overbooked |=
+                    check_night(&txn, actor, input.confirm_overbooking, t.id, n.night).await?;
             }
         }
         let r = reservation::ActiveModel {

@@ -28,7 +28,7 @@ async fn load(conn: &impl ConnectionTrait, actor: &Actor, id: i32) -> Result<res
 }
 
 /// The stay as it was priced, rebuilt from its stored nights.
-async fn stored_quote(
+pub(super) async fn stored_quote(
     conn: &impl ConnectionTrait,
     r: &reservation::Model,
     digits: u32,

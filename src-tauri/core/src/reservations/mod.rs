@@ -6,6 +6,7 @@
 mod assign;
 mod book;
 mod cancel;
+mod change;
 mod tape_chart;
 
 use chrono::NaiveDate;
@@ -24,6 +25,7 @@ use crate::permission::Permission;
 pub use assign::{AutoAssignResult, assign_room, auto_assign};
 pub use book::{BookingInput, RoomRequest, create, quote};
 pub use cancel::{cancel, cancellation_fee};
+pub use change::change_dates;
 pub use tape_chart::{TapeBar, TapeChart, TapeRoom, tape_chart};
 
 /// Reservation states as stored.
