@@ -87,6 +87,16 @@ pub async fn get(conn: &impl ConnectionTrait, id: i32) -> Result<property::Model
         .ok_or(Error::NotFound { entity: "property" })
 }
 
+/// Minor digits of the property's currency (2 for CNY), as money conversions want them.
+pub fn digits(p: &property::Model) -> u32 {
+    u32::try_from(p.currency_digits).unwrap_or(2)
+}
+
+/// Minor digits of a property's currency, looked up by id.
+pub async fn digits_of(conn: &impl ConnectionTrait, property_id: i32) -> Result<u32> {
+    Ok(digits(&get(conn, property_id).await?))
+}
+
 /// Parses a time zone name such as `Asia/Shanghai`.
 pub fn time_zone(field: &'static str, name: &str) -> Result<chrono_tz::Tz, Invalid> {
     name.trim()

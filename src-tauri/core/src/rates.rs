@@ -14,12 +14,12 @@ use crate::audit;
 use crate::auth::Actor;
 use crate::entity::{rate_plan, rate_rule, room_type};
 use crate::error::Result;
-use crate::money;
 use crate::permission::Permission;
 use crate::pricing::{
     CancellationFee, CancellationPolicy, NoShowRule, PriceRule, RatePlanTerms, WeekdaySet,
 };
 use crate::validate::{self, Invalid, Rule};
+use crate::{money, property};
 
 /// A price rule as edited: dates inclusive and optional, weekdays as a bit set (Monday = 1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -92,12 +92,7 @@ pub async fn save(
     input: RatePlanInput,
 ) -> Result<RatePlanInput> {
     actor.require(Permission::RatesManage)?;
-    let digits = u32::try_from(
-        crate::property::get(db, actor.property_id)
-            .await?
-            .currency_digits,
-    )
-    .unwrap_or(2);
+    let digits = property::digits_of(db, actor.property_id).await?;
     let code = validate::text("code", &input.code, 16)?.to_uppercase();
     if !KINDS.contains(&input.kind.as_str()) {
         return Err(Invalid::new("kind", Rule::Format).into());
@@ -203,12 +198,7 @@ async fn plan_of(conn: &impl ConnectionTrait, actor: &Actor, id: i32) -> Result<
 
 /// The hotel's rate plans with their rules, as the editor shows them.
 pub async fn list(conn: &impl ConnectionTrait, actor: &Actor) -> Result<Vec<RatePlanInput>> {
-    let digits = u32::try_from(
-        crate::property::get(conn, actor.property_id)
-            .await?
-            .currency_digits,
-    )
-    .unwrap_or(2);
+    let digits = property::digits_of(conn, actor.property_id).await?;
     let plans = rate_plan::Entity::find()
         .filter(rate_plan::Column::PropertyId.eq(actor.property_id))
         .order_by_asc(rate_plan::Column::RoomTypeId)

@@ -131,8 +131,7 @@ pub async fn assign_room(
         summary,
     )
     .await?;
-    let digits =
-        u32::try_from(property::get(&txn, r.property_id).await?.currency_digits).unwrap_or(2);
+    let digits = property::digits_of(&txn, r.property_id).await?;
     let fresh = reservation::Entity::find_by_id(r.id)
         .one(&txn)
         .await?

@@ -88,10 +88,6 @@ pub(super) async fn promotion_of(
     Ok(Some((row, p)))
 }
 
-pub(super) fn digits_of(p: &crate::entity::property::Model) -> u32 {
-    u32::try_from(p.currency_digits).unwrap_or(2)
-}
-
 /// Prices every room of a booking as it would be saved (nothing is written).
 pub async fn quote(
     conn: &impl ConnectionTrait,
@@ -100,7 +96,7 @@ pub async fn quote(
 ) -> Result<Vec<Quote>> {
     actor.require(Permission::ReservationsManage)?;
     let p = property::get(conn, actor.property_id).await?;
-    let digits = digits_of(&p);
+    let digits = property::digits(&p);
     let promo = promotion_of(conn, actor, input.promotion_code.as_deref(), digits).await?;
     let mut quotes = Vec::with_capacity(input.rooms.len());
     for req in &input.rooms {
@@ -199,7 +195,7 @@ pub async fn create(
         .all(&txn)
         .await?;
     let p = property::get(&txn, actor.property_id).await?;
-    let digits = digits_of(&p);
+    let digits = property::digits(&p);
     let guest_id = match (input.guest_id, &input.new_guest) {
         (Some(id), _) => {
             guest::Entity::find_by_id(id)

@@ -74,7 +74,7 @@ async fn fee_for(
     r: &reservation::Model,
 ) -> Result<Decimal> {
     let p = property::get(conn, r.property_id).await?;
-    let digits = u32::try_from(p.currency_digits).unwrap_or(2);
+    let digits = property::digits(&p);
     if r.state == state::TENTATIVE {
         return Ok(money::from_minor(0, digits));
     }
@@ -110,8 +110,7 @@ pub async fn cancel(
         return Err(ReservationError::WrongState { state: r.state }.into());
     }
     let fee = fee_for(&txn, now, &r).await?;
-    let digits =
-        u32::try_from(property::get(&txn, r.property_id).await?.currency_digits).unwrap_or(2);
+    let digits = property::digits_of(&txn, r.property_id).await?;
     reservation_night::Entity::delete_many()
         .filter(reservation_night::Column::ReservationId.eq(r.id))
         .exec(&txn)

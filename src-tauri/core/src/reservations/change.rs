@@ -8,7 +8,7 @@ use sea_orm::{
     TransactionTrait,
 };
 
-use super::book::{check_night, digits_of, promotion_of, write_nights};
+use super::book::{check_night, promotion_of, write_nights};
 use super::cancel::stored_quote;
 use super::{ReservationError, ReservationView, state, view};
 use crate::auth::Actor;
@@ -48,7 +48,7 @@ pub async fn change_dates(
         .one(&txn)
         .await?;
     let p = property::get(&txn, r.property_id).await?;
-    let digits = digits_of(&p);
+    let digits = property::digits(&p);
     let plan = rates::get_any(&txn, r.rate_plan_id).await?;
     let terms = rates::terms(&txn, &plan, digits).await?;
     let code = match r.promotion_id {

@@ -65,7 +65,7 @@ pub async fn tape_chart(
         return Err(Invalid::new("to", Rule::Range { min: 1, max: 120 }).into());
     }
     let p = property::get(conn, actor.property_id).await?;
-    let digits = u32::try_from(p.currency_digits).unwrap_or(2);
+    let digits = property::digits(&p);
     let rooms = room::Entity::find()
         .filter(room::Column::PropertyId.eq(actor.property_id))
         .filter(room::Column::Active.eq(true))
