@@ -166,6 +166,33 @@ mod bindings {
         text
     }
 
+    include!("command_list.rs");
+
+    /// The capability file allows exactly the commands of `collect_commands!`, no more, no less.
+    #[test]
+    fn capability_lists_every_command() {
+        const CAPABILITY: &str = "src-tauri/capabilities/main.json";
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let lib_rs = std::fs::read_to_string(root.join("src-tauri/lib.rs")).expect("read lib.rs");
+        let wanted: Vec<serde_json::Value> = command_names(&lib_rs)
+            .iter()
+            .map(|name| format!("allow-{}", name.replace('_', "-")).into())
+            .collect();
+        let path = root.join(CAPABILITY);
+        let mut capability: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("read capability"))
+                .expect("capability is JSON");
+        if std::env::var_os("INNKEEP_WRITE_BINDINGS").is_some() {
+            capability["permissions"] = wanted.clone().into();
+            let text = serde_json::to_string_pretty(&capability).expect("json") + "\n";
+            std::fs::write(&path, text).expect("write capability");
+        }
+        assert!(
+            capability["permissions"] == serde_json::Value::from(wanted),
+            "{CAPABILITY} does not allow exactly the commands of lib.rs: run `INNKEEP_WRITE_BINDINGS=1 cargo test -p innkeep --lib bindings` and commit it"
+        );
+    }
+
     #[test]
     fn bindings_are_fresh() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
