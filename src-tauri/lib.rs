@@ -62,8 +62,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             rooms::create_rooms,
             rooms::list_rate_plans,
             rooms::save_rate_plan,
+            promotions::list_promotions,
+            promotions::save_promotion,
             reservations::availability,
             reservations::search_guests,
+            reservations::save_guest_preferences,
             reservations::quote_booking,
             reservations::create_booking,
             reservations::list_reservations,
@@ -73,6 +76,12 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             reservations::assign_room,
             reservations::auto_assign_arrivals,
             reservations::tape_chart,
+            reservations::assignment_strategy,
+            reservations::save_assignment_strategy,
+            booking_changes::quote_reservation_change,
+            booking_changes::change_reservation,
+            booking_changes::confirm_reservations,
+            booking_changes::walk_reservation,
         ])
 }
 

@@ -3,7 +3,9 @@
 
 pub mod audit;
 pub mod backups;
+pub mod booking_changes;
 pub mod dashboard;
+pub mod promotions;
 pub mod property;
 pub mod reservations;
 pub mod roles;

@@ -3,10 +3,11 @@
 use chrono::NaiveDate;
 use innkeep_core::availability::{self, TypeNight};
 use innkeep_core::desk::Desk;
-use innkeep_core::guests::{self, GuestView};
+use innkeep_core::guests::{self, GuestView, Preferences};
 use innkeep_core::pricing::Quote;
 use innkeep_core::reservations::{
-    self, AutoAssignResult, BookingInput, ReservationFilter, ReservationView, TapeChart,
+    self, AssignmentStrategy, AutoAssignResult, BookingInput, ReservationFilter, ReservationView,
+    TapeChart,
 };
 use tauri::State;
 
@@ -30,6 +31,19 @@ pub async fn availability(
 pub async fn search_guests(desk: State<'_, Desk>, text: String) -> Answer<Vec<GuestView>> {
     let (db, actor) = desk.acting().await.map_err(api)?;
     guests::search(&db.conn, &actor, &text).await.map_err(api)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_guest_preferences(
+    desk: State<'_, Desk>,
+    guest_id: i32,
+    preferences: Preferences,
+) -> Answer<GuestView> {
+    let (db, actor) = desk.acting().await.map_err(api)?;
+    guests::save_preferences(&db.conn, desk.now(), &actor, guest_id, &preferences)
+        .await
+        .map_err(api)
 }
 
 #[tauri::command]
@@ -149,4 +163,25 @@ pub async fn change_reservation_dates(
     )
     .await
     .map_err(api)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn assignment_strategy(desk: State<'_, Desk>) -> Answer<AssignmentStrategy> {
+    let (db, actor) = desk.acting().await.map_err(api)?;
+    reservations::assignment_strategy(&db.conn, &actor)
+        .await
+        .map_err(api)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_assignment_strategy(
+    desk: State<'_, Desk>,
+    strategy: AssignmentStrategy,
+) -> Answer<AssignmentStrategy> {
+    let (db, actor) = desk.acting().await.map_err(api)?;
+    reservations::save_assignment_strategy(&db.conn, desk.now(), &actor, strategy)
+        .await
+        .map_err(api)
 }

@@ -124,3 +124,92 @@ async fn auto_assign_houses_a_days_arrivals_in_free_rooms() {
     assert_eq!(rooms_used.len(), 3);
     assert_eq!(chart.rooms.len(), 7);
 }
+
+#[tokio::test]
+async fn auto_assign_follows_guest_preferences_and_the_house_strategy() {
+    use innkeep_core::guests::{self, Preferences};
+    use innkeep_core::reservations::AssignmentStrategy;
+    let t = fresh_db().await;
+    let admin = hotel(&t.db).await;
+    let (std, bar, _, _) = rooms_and_rates(&t.db, &admin).await;
+    // 101, 102 on floor 1; 103 and smoking 104 on floor 2; quiet 105 on floor 3.
+    for mut r in rooms::list_rooms(&t.db.conn, &admin).await.unwrap() {
+        let (floor, features): (i32, &[&str]) = match r.number.as_str() {
+            "103" => (2, &[]),
+            "104" => (2, &["smoking"]),
+            "105" => (3, &["quiet"]),
+            _ => continue,
+        };
+        r.floor = floor;
+        r.features = features.iter().map(|f| f.to_string()).collect();
+        rooms::save_room(&t.db.conn, t0(), &admin, r).await.unwrap();
+    }
+    let all = rooms::list_rooms(&t.db.conn, &admin).await.unwrap();
+    let r101 = all.iter().find(|r| r.number == "101").unwrap().id;
+    let (conn, admin) = (&t.db.conn, &admin);
+    let arrivals = |d: u32| async move {
+        let held = reservations::create(conn, t0(), admin, booking(std, bar, day(d), 1))
+            .await
+            .unwrap()[0]
+            .id;
+        reservations::assign_room(conn, t0(), admin, held, r101, false)
+            .await
+            .unwrap();
+        let mut guests = Vec::new();
+        for (nights, prefs) in [
+            (3, Preferences::default()),
+            (
+                2,
+                Preferences {
+                    smoking: Some(true),
+                    ..Default::default()
+                },
+            ),
+            (
+                2,
+                Preferences {
+                    quiet: true,
+                    ..Default::default()
+                },
+            ),
+        ] {
+            let v = reservations::create(conn, t0(), admin, booking(std, bar, day(d), nights))
+                .await
+                .unwrap()
+                .remove(0);
+            guests::save_preferences(conn, t0(), admin, v.guest_id, &prefs)
+                .await
+                .unwrap();
+            guests.push(v.booking_no);
+        }
+        guests
+    };
+    let room_of = |result: &reservations::AutoAssignResult, booking: &str| {
+        result
+            .assigned
+            .iter()
+            .find(|a| a.starts_with(booking))
+            .map(|a| a.rsplit(' ').next().unwrap().to_string())
+    };
+
+    // Cluster (the default): the guest without wishes joins the busy first floor.
+    let bookings = arrivals(5).await;
+    let result = reservations::auto_assign(conn, t0(), admin, day(5))
+        .await
+        .unwrap();
+    assert_eq!(room_of(&result, &bookings[0]).as_deref(), Some("102"));
+    assert_eq!(room_of(&result, &bookings[1]).as_deref(), Some("104"));
+    assert_eq!(room_of(&result, &bookings[2]).as_deref(), Some("105"));
+
+    // Spread: the same guest goes to an empty floor instead.
+    reservations::save_assignment_strategy(conn, t0(), admin, AssignmentStrategy::Spread)
+        .await
+        .unwrap();
+    let bookings = arrivals(20).await;
+    let result = reservations::auto_assign(conn, t0(), admin, day(20))
+        .await
+        .unwrap();
+    assert_eq!(room_of(&result, &bookings[0]).as_deref(), Some("103"));
+    assert_eq!(room_of(&result, &bookings[1]).as_deref(), Some("104"));
+    assert_eq!(room_of(&result, &bookings[2]).as_deref(), Some("105"));
+}

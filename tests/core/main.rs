@@ -8,6 +8,7 @@ mod audit;
 mod auth;
 mod availability_model;
 mod backups;
+mod booking_changes;
 mod connection;
 mod desk;
 mod money;

@@ -23,6 +23,28 @@ pub struct GuestView {
     pub name: String,
     pub phone: String,
     pub email: String,
+    pub preferences: Preferences,
+}
+
+/// What a guest asked for before, used when rooms are assigned; `None`/false where unknown.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Preferences {
+    /// A preferred floor.
+    pub floor: Option<i32>,
+    /// Smoking (true) or non-smoking (false) room.
+    pub smoking: Option<bool>,
+    /// A room on the quiet side.
+    pub quiet: bool,
+    /// Preferred bed, e.g. "king" or "twin" (free text; shown to the desk).
+    pub bed: String,
+}
+
+impl Preferences {
+    /// Reads the stored JSON; a damaged value counts as no preferences.
+    pub fn parse(json: &str) -> Self {
+        serde_json::from_str(json).unwrap_or_default()
+    }
 }
 
 /// A guest typed in while booking.
@@ -41,6 +63,7 @@ impl From<guest::Model> for GuestView {
             name: g.name,
             phone: g.phone,
             email: g.email,
+            preferences: Preferences::parse(&g.preferences),
         }
     }
 }
@@ -117,6 +140,46 @@ pub async fn create(
     }
     .insert(conn)
     .await?)
+}
+
+/// Saves a guest's preferences (permission `reservations.manage`).
+pub async fn save_preferences(
+    conn: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    guest_id: i32,
+    preferences: &Preferences,
+) -> Result<GuestView> {
+    actor.require(Permission::ReservationsManage)?;
+    if let Some(floor) = preferences.floor {
+        validate::range("floor", i64::from(floor), -5, 200)?;
+    }
+    let bed = validate::optional_text("bed", &preferences.bed, 40)?;
+    let g = guest::Entity::find_by_id(guest_id)
+        .one(conn)
+        .await?
+        .filter(|g| g.property_id == actor.property_id)
+        .ok_or(Invalid::new("guestId", Rule::Required))?;
+    let stored = Preferences {
+        bed,
+        ..preferences.clone()
+    };
+    let json =
+        serde_json::to_string(&stored).map_err(|e| crate::error::Error::Internal(e.to_string()))?;
+    let mut m: guest::ActiveModel = g.into();
+    m.preferences = Set(json);
+    let saved = m.update(conn).await?;
+    crate::audit::record(
+        conn,
+        now,
+        actor,
+        "guest.preferences_changed",
+        "guest",
+        saved.id,
+        format!("{}: preferences updated", saved.name),
+    )
+    .await?;
+    Ok(saved.into())
 }
 
 /// Finds guests by name, pinyin, pinyin initials, phone or ID number (prefix match).

@@ -18,6 +18,7 @@ pub mod guests;
 pub mod money;
 pub mod permission;
 pub mod pricing;
+pub mod promotions;
 pub mod property;
 pub mod rates;
 pub mod reservations;

@@ -62,7 +62,7 @@ pub struct RatePlanInput {
 const KINDS: [&str; 3] = ["standard", "member", "corporate"];
 const FEES: [&str; 4] = ["none", "first_night", "percent", "whole_stay"];
 
-fn percent_bp(field: &'static str, text: &str) -> Result<i32, Invalid> {
+pub(crate) fn percent_bp(field: &'static str, text: &str) -> Result<i32, Invalid> {
     let p = money::parse(field, text)?;
     if p.is_sign_negative() || p > Decimal::from(100) {
         return Err(Invalid::new(field, Rule::Range { min: 0, max: 100 }));
@@ -70,7 +70,7 @@ fn percent_bp(field: &'static str, text: &str) -> Result<i32, Invalid> {
     i32::try_from(money::to_minor(field, p, 2)?).map_err(|_| Invalid::new(field, Rule::Format))
 }
 
-fn price_minor(field: &'static str, text: &str, digits: u32) -> Result<i64, Invalid> {
+pub(crate) fn price_minor(field: &'static str, text: &str, digits: u32) -> Result<i64, Invalid> {
     let p = money::parse(field, text)?;
     if p.is_sign_negative() {
         return Err(Invalid::new(field, Rule::Format));

@@ -49,8 +49,11 @@ export const commands = {
 	createRooms: (input: BulkRooms) => typedError<RoomInput[], ApiError>(__TAURI_INVOKE("create_rooms", { input })),
 	listRatePlans: () => typedError<RatePlanInput[], ApiError>(__TAURI_INVOKE("list_rate_plans")),
 	saveRatePlan: (input: RatePlanInput) => typedError<RatePlanInput, ApiError>(__TAURI_INVOKE("save_rate_plan", { input })),
+	listPromotions: () => typedError<PromotionInput[], ApiError>(__TAURI_INVOKE("list_promotions")),
+	savePromotion: (input: PromotionInput) => typedError<PromotionInput, ApiError>(__TAURI_INVOKE("save_promotion", { input })),
 	availability: (from: string, to: string) => typedError<TypeNight[], ApiError>(__TAURI_INVOKE("availability", { from, to })),
 	searchGuests: (text: string) => typedError<GuestView[], ApiError>(__TAURI_INVOKE("search_guests", { text })),
+	saveGuestPreferences: (guestId: number, preferences: Preferences) => typedError<GuestView, ApiError>(__TAURI_INVOKE("save_guest_preferences", { guestId, preferences })),
 	quoteBooking: (input: BookingInput) => typedError<Quote[], ApiError>(__TAURI_INVOKE("quote_booking", { input })),
 	createBooking: (input: BookingInput) => typedError<ReservationView[], ApiError>(__TAURI_INVOKE("create_booking", { input })),
 	listReservations: (filter: ReservationFilter) => typedError<ReservationView[], ApiError>(__TAURI_INVOKE("list_reservations", { filter })),
@@ -61,6 +64,12 @@ export const commands = {
 	assignRoom: (id: number, roomId: number | null, allowUpgrade: boolean) => typedError<ReservationView, ApiError>(__TAURI_INVOKE("assign_room", { id, roomId, allowUpgrade })),
 	autoAssignArrivals: (day: string) => typedError<AutoAssignResult, ApiError>(__TAURI_INVOKE("auto_assign_arrivals", { day })),
 	tapeChart: (from: string, to: string) => typedError<TapeChart, ApiError>(__TAURI_INVOKE("tape_chart", { from, to })),
+	assignmentStrategy: () => typedError<AssignmentStrategy, ApiError>(__TAURI_INVOKE("assignment_strategy")),
+	saveAssignmentStrategy: (strategy: AssignmentStrategy) => typedError<AssignmentStrategy, ApiError>(__TAURI_INVOKE("save_assignment_strategy", { strategy })),
+	quoteReservationChange: (id: number, change: StayChange) => typedError<ChangeQuote, ApiError>(__TAURI_INVOKE("quote_reservation_change", { id, change })),
+	changeReservation: (id: number, change: StayChange, confirmOverbooking: boolean) => typedError<ReservationView, ApiError>(__TAURI_INVOKE("change_reservation", { id, change, confirmOverbooking })),
+	confirmReservations: (ids: number[]) => typedError<BatchResult, ApiError>(__TAURI_INVOKE("confirm_reservations", { ids })),
+	walkReservation: (id: number, input: WalkInput) => typedError<ReservationView, ApiError>(__TAURI_INVOKE("walk_reservation", { id, input })),
 };
 
 /* Types */
@@ -83,6 +92,13 @@ export type AppStatus = {
 	dataDir: string,
 	logDir: string,
 };
+
+/**  How auto-assignment spreads guests over floors. */
+export type AssignmentStrategy = 
+/**  Fill the busiest floor first. */
+"cluster" | 
+/**  Fill floors evenly. */
+"spread";
 
 /**  One line of the audit trail as the UI shows it. */
 export type AuditEntryView = {
@@ -162,6 +178,18 @@ export type BackupView = {
 	byUser: string,
 };
 
+/**  One reservation a batch could not handle, and why. */
+export type BatchFailure = {
+	id: number,
+	error: ApiError,
+};
+
+/**  What a batch confirmation did. */
+export type BatchResult = {
+	done: ReservationView[],
+	failed: BatchFailure[],
+};
+
 /**  A booking for one or several rooms under one booking number. */
 export type BookingInput = {
 	guestId: number | null,
@@ -187,6 +215,14 @@ export type BulkRooms = {
 	floor: number,
 	roomTypeId: number,
 	features: string[],
+};
+
+/**  The price of a change before it is saved: the stay as priced now and as it would be. */
+export type ChangeQuote = {
+	before: Quote,
+	after: Quote,
+	/**  The assigned room does not fit the new type and would be released. */
+	releasesRoom: boolean,
 };
 
 /**  How this computer reaches its database (never the password). */
@@ -233,6 +269,7 @@ export type GuestView = {
 	name: string,
 	phone: string,
 	email: string,
+	preferences: Preferences,
 };
 
 /**  A guest typed in while booking. */
@@ -277,8 +314,34 @@ export type PostgresInput = {
 	password: string,
 };
 
+/**  What a guest asked for before, used when rooms are assigned; `None`/false where unknown. */
+export type Preferences = {
+	/**  A preferred floor. */
+	floor?: number | null,
+	/**  Smoking (true) or non-smoking (false) room. */
+	smoking?: boolean | null,
+	/**  A room on the quiet side. */
+	quiet?: boolean,
+	/**  Preferred bed, e.g. "king" or "twin" (free text; shown to the desk). */
+	bed?: string,
+};
+
 /**  Where a night's listed price comes from: the base price or a rule (its index in the terms). */
 export type PriceSource = "base" | { rule: number };
+
+/**  A promotion as the editor shows and saves it (`id` null to create). */
+export type PromotionInput = {
+	id: number | null,
+	code: string,
+	/**  "percent" (value in percent, e.g. "15") or "amount" (value in the currency, per night). */
+	kind: string,
+	value: string,
+	validFrom: string,
+	validTo: string,
+	usageLimit: number | null,
+	/**  How often bookings used it (read-only). */
+	usedCount: number,
+};
 
 /**  Editable property details. */
 export type PropertyInput = {
@@ -472,6 +535,19 @@ export type Stage =
 /**  Ready for login. */
 "ready";
 
+/**  The booking as it should become. */
+export type StayChange = {
+	arrival: string,
+	departure: string,
+	roomTypeId: number,
+	ratePlanId: number,
+	adults: number,
+	children: number,
+	guestId: number,
+	specialRequests: string,
+	notes: string,
+};
+
 /**  A stay on the chart. */
 export type TapeBar = {
 	reservationId: number,
@@ -538,6 +614,14 @@ export type UserView = {
 	lockedUntil: string | null,
 	lastLoginAt: string | null,
 	language: string,
+};
+
+/**  Where the guest went, what it cost the hotel, and why. */
+export type WalkInput = {
+	partnerHotel: string,
+	/**  Decimal string in the hotel's currency; zero when the partner bears it. */
+	cost: string,
+	reason: string,
 };
 
 /* Tauri Specta runtime */

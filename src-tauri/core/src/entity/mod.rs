@@ -17,3 +17,4 @@ pub mod room_block;
 pub mod room_type;
 pub mod setting;
 pub mod staff_user;
+pub mod walk;

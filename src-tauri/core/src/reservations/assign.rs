@@ -1,13 +1,12 @@
 //! Putting a reservation in a physical room: assign, move (an upgrade when the room is of
-//! another type) or unassign, and auto-assign a day's arrivals. Every assignment goes through
-//! the database's unique (room, night) guard.
+//! another type) or unassign. Every assignment goes through the database's unique (room, night)
+//! guard; auto-assignment of a day's arrivals is in auto_assign.rs.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
 };
-use serde::Serialize;
 
 use super::{ReservationError, ReservationView, book::taken, state, view};
 use crate::auth::Actor;
@@ -18,16 +17,7 @@ use crate::permission::Permission;
 use crate::validate::{Invalid, Rule};
 use crate::{audit, property};
 
-/// What auto-assignment did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
-#[serde(rename_all = "camelCase")]
-pub struct AutoAssignResult {
-    pub assigned: Vec<String>,
-    /// Booking numbers left without a room (no free room of the type for the whole stay).
-    pub unassigned: Vec<String>,
-}
-
-async fn out_of_order(
+pub(super) async fn out_of_order(
     conn: &impl ConnectionTrait,
     room_id: i32,
     from: NaiveDate,
@@ -43,7 +33,7 @@ async fn out_of_order(
         .is_some())
 }
 
-async fn put(
+pub(super) async fn put(
     conn: &impl ConnectionTrait,
     r: &reservation::Model,
     target: Option<&room::Model>,
@@ -141,77 +131,4 @@ pub async fn assign_room(
     let v = view(&txn, fresh, digits).await?;
     txn.commit().await?;
     Ok(v)
-}
-
-/// Gives every unassigned confirmed arrival of `day` a room of its type that is free for the
-/// whole stay and not out of order, lowest floor and number first (permission
-/// `reservations.manage`). Arrivals that cannot be housed are listed, not half-assigned.
-pub async fn auto_assign(
-    db: &DatabaseConnection,
-    now: DateTime<Utc>,
-    actor: &Actor,
-    day: NaiveDate,
-) -> Result<AutoAssignResult> {
-    actor.require(Permission::ReservationsManage)?;
-    let txn = db.begin().await?;
-    let arrivals = reservation::Entity::find()
-        .filter(reservation::Column::PropertyId.eq(actor.property_id))
-        .filter(reservation::Column::Arrival.eq(day))
-        .filter(reservation::Column::State.eq(state::CONFIRMED))
-        .filter(reservation::Column::RoomId.is_null())
-        .order_by_desc(reservation::Column::Departure)
-        .all(&txn)
-        .await?;
-    let rooms = room::Entity::find()
-        .filter(room::Column::PropertyId.eq(actor.property_id))
-        .filter(room::Column::Active.eq(true))
-        .order_by_asc(room::Column::Floor)
-        .order_by_asc(room::Column::Number)
-        .all(&txn)
-        .await?;
-    let mut result = AutoAssignResult {
-        assigned: Vec::new(),
-        unassigned: Vec::new(),
-    };
-    for r in arrivals {
-        let mut placed = false;
-        for candidate in rooms.iter().filter(|c| c.room_type_id == r.room_type_id) {
-            let busy = reservation_night::Entity::find()
-                .filter(reservation_night::Column::RoomId.eq(candidate.id))
-                .filter(reservation_night::Column::Night.gte(r.arrival))
-                .filter(reservation_night::Column::Night.lt(r.departure))
-                .one(&txn)
-                .await?
-                .is_some();
-            if busy || out_of_order(&txn, candidate.id, r.arrival, r.departure).await? {
-                continue;
-            }
-            put(&txn, &r, Some(candidate)).await?;
-            result
-                .assigned
-                .push(format!("{} → {}", r.booking_no, candidate.number));
-            placed = true;
-            break;
-        }
-        if !placed {
-            result.unassigned.push(r.booking_no.clone());
-        }
-    }
-    let summary = format!(
-        "{day}: {} assigned, {} left",
-        result.assigned.len(),
-        result.unassigned.len()
-    );
-    audit::record(
-        &txn,
-        now,
-        actor,
-        "reservation.auto_assigned",
-        "reservation",
-        day,
-        summary,
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(result)
 }

@@ -4,10 +4,13 @@
 //! unique (room, night) index makes a double assignment impossible in the database itself.
 
 mod assign;
+mod auto_assign;
 mod book;
 mod cancel;
 mod change;
+mod confirm;
 mod tape_chart;
+mod walk;
 
 use std::collections::HashMap;
 
@@ -24,11 +27,17 @@ use crate::error::{ApiError, Result};
 use crate::permission::Permission;
 use crate::{money, property};
 
-pub use assign::{AutoAssignResult, assign_room, auto_assign};
+pub use assign::assign_room;
+pub use auto_assign::{
+    AssignmentStrategy, AutoAssignResult, assignment_strategy, auto_assign,
+    save_assignment_strategy,
+};
 pub use book::{BookingInput, RoomRequest, create, quote};
 pub use cancel::{cancel, cancellation_fee};
-pub use change::change_dates;
+pub use change::{ChangeQuote, StayChange, change, change_dates, quote_change};
+pub use confirm::{BatchFailure, BatchResult, confirm, confirm_many};
 pub use tape_chart::{TapeBar, TapeChart, TapeRoom, tape_chart};
+pub use walk::{WalkInput, walk, walks_between};
 
 /// Reservation states as stored.
 pub mod state {
@@ -38,6 +47,8 @@ pub mod state {
     pub const CHECKED_OUT: &str = "checked_out";
     pub const CANCELLED: &str = "cancelled";
     pub const NO_SHOW: &str = "no_show";
+    /// Sent to a partner hotel because the hotel could not house the guest.
+    pub const WALKED: &str = "walked";
 }
 
 /// Where a booking came from.
