@@ -66,6 +66,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             promotions::save_promotion,
             reservations::availability,
             reservations::search_guests,
+            reservations::get_guest,
             reservations::save_guest_preferences,
             reservations::quote_booking,
             reservations::create_booking,

@@ -35,6 +35,13 @@ pub async fn search_guests(desk: State<'_, Desk>, text: String) -> Answer<Vec<Gu
 
 #[tauri::command]
 #[specta::specta]
+pub async fn get_guest(desk: State<'_, Desk>, id: i32) -> Answer<GuestView> {
+    let (db, actor) = desk.acting().await.map_err(api)?;
+    guests::get(&db.conn, &actor, id).await.map_err(api)
+}
+
+#[tauri::command]
+#[specta::specta]
 pub async fn save_guest_preferences(
     desk: State<'_, Desk>,
     guest_id: i32,

@@ -142,6 +142,17 @@ pub async fn create(
     .await?)
 }
 
+/// One guest (permission `reservations.manage`).
+pub async fn get(conn: &impl ConnectionTrait, actor: &Actor, guest_id: i32) -> Result<GuestView> {
+    actor.require(Permission::ReservationsManage)?;
+    Ok(guest::Entity::find_by_id(guest_id)
+        .one(conn)
+        .await?
+        .filter(|g| g.property_id == actor.property_id)
+        .ok_or(crate::error::Error::NotFound { entity: "guest" })?
+        .into())
+}
+
 /// Saves a guest's preferences (permission `reservations.manage`).
 pub async fn save_preferences(
     conn: &impl ConnectionTrait,

@@ -53,6 +53,7 @@ export const commands = {
 	savePromotion: (input: PromotionInput) => typedError<PromotionInput, ApiError>(__TAURI_INVOKE("save_promotion", { input })),
 	availability: (from: string, to: string) => typedError<TypeNight[], ApiError>(__TAURI_INVOKE("availability", { from, to })),
 	searchGuests: (text: string) => typedError<GuestView[], ApiError>(__TAURI_INVOKE("search_guests", { text })),
+	getGuest: (id: number) => typedError<GuestView, ApiError>(__TAURI_INVOKE("get_guest", { id })),
 	saveGuestPreferences: (guestId: number, preferences: Preferences) => typedError<GuestView, ApiError>(__TAURI_INVOKE("save_guest_preferences", { guestId, preferences })),
 	quoteBooking: (input: BookingInput) => typedError<Quote[], ApiError>(__TAURI_INVOKE("quote_booking", { input })),
 	createBooking: (input: BookingInput) => typedError<ReservationView[], ApiError>(__TAURI_INVOKE("create_booking", { input })),

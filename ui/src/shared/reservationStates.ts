@@ -1,7 +1,7 @@
 // The reservation states and the one colour legend every screen uses for them (lists, tape chart, badges).
 
-/** States as Rust stores them: Tentative → Confirmed → CheckedIn → CheckedOut, or Cancelled, or NoShow. */
-export const RESERVATION_STATES = ["tentative", "confirmed", "checked_in", "checked_out", "cancelled", "no_show"] as const;
+/** States as Rust stores them: Tentative → Confirmed → CheckedIn → CheckedOut, or Cancelled, NoShow, Walked. */
+export const RESERVATION_STATES = ["tentative", "confirmed", "checked_in", "checked_out", "cancelled", "no_show", "walked"] as const;
 export type ReservationState = (typeof RESERVATION_STATES)[number];
 
 /** Mantine colour names; the tape chart's blocks and every list's badges use these and no others. */
@@ -12,6 +12,7 @@ export const RESERVATION_STATE_COLORS: Record<ReservationState, string> = {
   checked_out: "gray",
   cancelled: "red",
   no_show: "orange",
+  walked: "grape",
 };
 
 export function isReservationState(value: string): value is ReservationState {

@@ -1,5 +1,5 @@
 // The reservation list: sortable columns, state badges in the shared legend's colours, multi-select.
-import { Badge, Button, Checkbox, Table, Tooltip } from "@mantine/core";
+import { Badge, Button, Checkbox, Menu, Table, Tooltip } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReservationView } from "../../ipc/client";
@@ -13,6 +13,15 @@ export type SortKey = "bookingNo" | "guest" | "type" | "room" | "arrival" | "dep
 export interface Sort {
   key: SortKey;
   descending: boolean;
+}
+
+export type RowAction = "modify" | "confirm" | "walk" | "cancel";
+
+/** The actions a reservation in this state allows (Rust checks the same rules). */
+export function actionsFor(state: string): RowAction[] {
+  if (state === "tentative") return ["modify", "confirm", "cancel"];
+  if (state === "confirmed") return ["modify", "walk", "cancel"];
+  return [];
 }
 
 export function StateBadge({ state }: { state: string }) {
@@ -86,7 +95,7 @@ export function ReservationTable({
   digits,
   selected,
   onSelect,
-  onCancel,
+  onAction,
 }: {
   rows: ReservationView[];
   typeName: (id: number) => string;
@@ -94,7 +103,7 @@ export function ReservationTable({
   digits: number;
   selected: ReadonlySet<number>;
   onSelect: (ids: Set<number>) => void;
-  onCancel: (reservation: ReservationView) => void;
+  onAction: (action: RowAction, reservation: ReservationView) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [sort, setSort] = useState<Sort>({ key: "arrival", descending: false });
@@ -173,10 +182,21 @@ export function ReservationTable({
             <Table.Td>{t(`reservations.source.${r.source}`, { defaultValue: r.source })}</Table.Td>
             <Table.Td className="num">{formatMoney(r.total, currency, i18n.language, digits)}</Table.Td>
             <Table.Td>
-              {isCancellable(r.state) && (
-                <Button size="compact-xs" variant="default" color="red" onClick={() => onCancel(r)} data-testid="reservation-cancel">
-                  {t("reservations.cancel.action")}
-                </Button>
+              {actionsFor(r.state).length > 0 && (
+                <Menu position="bottom-end" withinPortal>
+                  <Menu.Target>
+                    <Button size="compact-xs" variant="default" aria-label={t("reservations.actions.label", { booking: r.bookingNo })} data-testid="reservation-actions">
+                      {t("reservations.actions.button")}
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    {actionsFor(r.state).map((action) => (
+                      <Menu.Item key={action} color={action === "cancel" ? "red" : undefined} onClick={() => onAction(action, r)} data-testid={`reservation-${action}`}>
+                        {t(`reservations.actions.${action}`)}
+                      </Menu.Item>
+                    ))}
+                  </Menu.Dropdown>
+                </Menu>
               )}
             </Table.Td>
           </Table.Tr>

@@ -1,7 +1,9 @@
-// The Reservations area: availability for the next 14 nights, the filtered reservation list, new booking, cancel.
+// The Reservations area: availability for the next 14 nights, the filtered reservation list, new booking,
+// and per row or for the selection: modify, confirm, walk, cancel.
 import { Alert, Button, Group, Kbd, Text } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/app-state";
@@ -15,8 +17,10 @@ import { AvailabilityStrip } from "./AvailabilityStrip";
 import { BookingDialog } from "./BookingDialog";
 import { CancelDialog } from "./CancelDialog";
 import { ReservationFilters, type FilterValues } from "./ReservationFilters";
-import { ReservationTable, StateBadge } from "./ReservationTable";
-import { RESERVATIONS_KEY, useLocalName, useRoomTypes } from "./queries";
+import { ModifyDialog } from "./ModifyDialog";
+import { ReservationTable, StateBadge, type RowAction } from "./ReservationTable";
+import { WalkDialog } from "./WalkDialog";
+import { AVAILABILITY_KEY, RESERVATIONS_KEY, useLocalName, useRoomTypes } from "./queries";
 import classes from "./reservations.module.css";
 
 export const NEW_BOOKING_SHORTCUT = "mod+N";
@@ -52,8 +56,12 @@ export function ReservationsArea() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [booking, setBooking] = useState(false);
   const [cancelling, setCancelling] = useState<ReservationView[] | null>(null);
+  const [modifying, setModifying] = useState<ReservationView | null>(null);
+  const [walking, setWalking] = useState<ReservationView | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const queryClient = useQueryClient();
   const guestRef = useRef<HTMLInputElement>(null);
-  const dialogOpen = booking || cancelling !== null;
+  const dialogOpen = booking || cancelling !== null || modifying !== null || walking !== null;
 
   // Also from inside inputs (tagsToIgnore []), but never behind the lock screen or an open dialog.
   useHotkeys(
@@ -68,6 +76,33 @@ export function ReservationsArea() {
 
   const rows = list.data ?? [];
   const visibleSelection = rows.filter((r) => selected.has(r.id) && isCancellable(r.state));
+  const tentativeSelection = visibleSelection.filter((r) => r.state === "tentative");
+
+  function act(action: RowAction, r: ReservationView) {
+    if (action === "modify") setModifying(r);
+    else if (action === "walk") setWalking(r);
+    else if (action === "cancel") setCancelling([r]);
+    else void confirmTentative([r]);
+  }
+
+  async function confirmTentative(list: ReservationView[]) {
+    setConfirming(true);
+    try {
+      const result = await call(commands.confirmReservations(list.map((r) => r.id)));
+      if (result.done.length > 0) notifications.show({ color: "teal", message: t("reservations.confirm.done", { count: result.done.length }) });
+      for (const failed of result.failed) {
+        const booking = list.find((r) => r.id === failed.id)?.bookingNo ?? "";
+        notifications.show({ color: "red", autoClose: false, message: t("reservations.confirm.failedOne", { booking, error: errorText(failed.error) }) });
+      }
+      setSelected(new Set());
+    } catch (thrown) {
+      notifications.show({ color: "red", message: errorText(thrown) });
+    } finally {
+      setConfirming(false);
+      await queryClient.invalidateQueries({ queryKey: RESERVATIONS_KEY });
+      await queryClient.invalidateQueries({ queryKey: AVAILABILITY_KEY });
+    }
+  }
   const typeName = (id: number) => localName(roomTypes.data?.find((type) => type.id === id));
   const refine = (change: Partial<FilterValues>) => {
     setValues((v) => ({ ...v, ...change }));
@@ -109,6 +144,16 @@ export function ReservationsArea() {
           </Text>
           <Button
             size="xs"
+            variant="light"
+            disabled={tentativeSelection.length === 0}
+            loading={confirming}
+            onClick={() => void confirmTentative(tentativeSelection)}
+            data-testid="reservations-batch-confirm"
+          >
+            {t("reservations.confirm.batch", { count: tentativeSelection.length })}
+          </Button>
+          <Button
+            size="xs"
             color="red"
             variant="light"
             disabled={visibleSelection.length === 0}
@@ -132,7 +177,7 @@ export function ReservationsArea() {
         digits={currencyDigits}
         selected={selected}
         onSelect={setSelected}
-        onCancel={(r) => setCancelling([r])}
+        onAction={act}
       />
       {list.data && rows.length === 0 && (
         <EmptyState
@@ -153,6 +198,8 @@ export function ReservationsArea() {
       )}
 
       {booking && <BookingDialog businessDate={businessDate} currency={currency} digits={currencyDigits} onClose={() => setBooking(false)} />}
+      {modifying && <ModifyDialog reservation={modifying} currency={currency} digits={currencyDigits} onClose={() => setModifying(null)} />}
+      {walking && <WalkDialog reservation={walking} onClose={() => setWalking(null)} />}
       {cancelling && (
         <CancelDialog
           reservations={cancelling}

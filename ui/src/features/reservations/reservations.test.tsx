@@ -2,71 +2,16 @@ import { fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { useAppState } from "../../app/app-state";
-import type { Quote, RatePlanInput, ReservationView, RoomTypeInput, TypeNight } from "../../ipc/client";
-import { apiError, session, status } from "../../test/fixtures";
-import { renderWithIpc, type Handlers } from "../../test/render";
+import { apiError } from "../../test/fixtures";
+import { renderWithIpc } from "../../test/render";
 import { compareDecimal } from "./queries";
 import { ReservationsArea } from "./ReservationsArea";
-
-const KING: RoomTypeInput = {
-  id: 1, code: "DK", nameZh: "大床房", nameEn: "King room", areaM2: 25, bedType: "king", maxAdults: 2, maxChildren: 1,
-  facilities: [], overbookRooms: 1, overbookPercent: 0, active: true,
-};
-const RACK: RatePlanInput = {
-  id: 10, roomTypeId: 1, code: "BAR", nameZh: "门市价", nameEn: "Rack rate", kind: "standard", basePrice: "300.00",
-  taxInclusive: true, taxPercent: "6", minStay: 1, maxStay: null, cancelFreeHours: 24, cancelFee: "first_night",
-  cancelFeePercent: "0", noShowFee: "first_night", noShowFeePercent: "0", rules: [], active: true,
-};
-
-function reservation(overrides: Partial<ReservationView> = {}): ReservationView {
-  return {
-    id: 7, bookingNo: "B2611-0007", guestId: 3, guestName: "张伟", roomTypeId: 1, roomId: null, roomNumber: null,
-    arrival: "2026-11-24", departure: "2026-11-26", adults: 2, children: 0, state: "confirmed", source: "phone",
-    total: "560.00", cancelFee: null, overbooked: false, ...overrides,
-  };
-}
-
-function night(date: string, available: number): TypeNight {
-  return { roomTypeId: 1, night: date, rooms: 10, outOfOrder: 0, sold: 10 - available, available, sellable: available + 1 };
-}
-
-function quote(total: string): Quote {
-  return {
-    nights: [
-      { night: "2026-11-23", price: "300.00", discount: "20.00", amount: "280.00", net: "264.15", tax: "15.85", source: "base" },
-    ],
-    total, netTotal: total, taxTotal: "15.85", discountTotal: "20.00", promotion: null,
-  };
-}
+import { desk, pick, quote, reservation } from "./testing";
 
 /** The area as the shell shows it: only once the session is there. */
 function Area() {
   const { session: current } = useAppState();
   return current ? <ReservationsArea /> : null;
-}
-
-function desk(extra: Handlers = {}): Handlers {
-  return {
-    app_status: () => status(),
-    current_session: () => session(),
-    list_room_types: () => [KING],
-    list_rate_plans: () => [RACK],
-    availability: () => [night("2026-11-23", 3), night("2026-11-24", 0)],
-    list_reservations: () => [],
-    ...extra,
-  };
-}
-
-/** Picks an option of one Select (every Select keeps its options in the document, so look in its own list). */
-async function pick(input: HTMLElement, name: string) {
-  await userEvent.click(input);
-  const list = await vi.waitFor(() => {
-    const id = input.getAttribute("aria-controls");
-    const found = id ? document.getElementById(id) : null;
-    if (!found) throw new Error("the list did not open");
-    return found;
-  });
-  await userEvent.click(within(list).getByRole("option", { name, hidden: true }));
 }
 
 async function openBooking() {
@@ -205,6 +150,7 @@ describe("cancelling", () => {
       desk({ list_reservations: () => [reservation()], cancellation_fee: () => "280.00", cancel_reservation: cancel }),
       <Area />,
     );
+    await userEvent.click(await screen.findByTestId("reservation-actions"));
     await userEvent.click(await screen.findByTestId("reservation-cancel"));
     expect(await screen.findByTestId("cancel-fee")).toHaveTextContent("¥280.00");
     expect(cancel).not.toHaveBeenCalled();
