@@ -20,9 +20,9 @@ const RACK: RatePlanInput = {
 
 function reservation(overrides: Partial<ReservationView> = {}): ReservationView {
   return {
-    id: 7, bookingNo: "B2611-0007", guestId: 3, guestName: "张伟", roomTypeId: 1, roomId: null, roomNumber: null,
+    id: 7, bookingNo: "B2611-0007", guestId: 3, guestName: "张伟", roomTypeId: 1, ratePlanId: 10, roomId: null, roomNumber: null,
     arrival: "2026-11-24", departure: "2026-11-26", adults: 2, children: 0, state: "confirmed", source: "phone",
-    total: "560.00", cancelFee: null, overbooked: false, ...overrides,
+    sourceDetail: "", specialRequests: "", notes: "", total: "560.00", cancelFee: null, overbooked: false, ...overrides,
   };
 }
 
