@@ -1,6 +1,7 @@
-// Settings → Rooms: the room types, then the rooms of the hotel.
+// Settings → Rooms: the room types, the rooms of the hotel, then how auto-assignment fills them.
 import { Alert } from "@mantine/core";
 import { useErrorText } from "../../shared/errors";
+import { AssignmentStrategyControl } from "./AssignmentStrategyControl";
 import { useRooms, useRoomTypes } from "./queries";
 import classes from "./rooms.module.css";
 import { RoomsTable } from "./RoomsTable";
@@ -19,6 +20,7 @@ export function RoomsTab() {
     <div className={classes.sections}>
       <RoomTypesTable types={typeList} rooms={roomList} loaded={loaded} />
       <RoomsTable rooms={roomList} types={typeList} loaded={loaded} />
+      <AssignmentStrategyControl />
     </div>
   );
 }

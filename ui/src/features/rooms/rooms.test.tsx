@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Permission, RoomInput, RoomTypeInput } from "../../ipc/client";
@@ -36,6 +36,7 @@ function desk(extra: Handlers = {}, permissions?: Permission[]): Handlers {
     current_session: () => session(permissions),
     list_room_types: () => [STD, KNG],
     list_rooms: () => [room(11, "301", 3, 2), room(12, "201", 2, 1), room(13, "202", 2, 1), room(14, "203", 2, 1, false)],
+    assignment_strategy: () => "cluster",
     ...extra,
   };
 }
@@ -162,5 +163,47 @@ describe("rooms", () => {
     const field = screen.getByTestId("room-active").closest(".mantine-Switch-root");
     expect(field).toHaveTextContent("该房间之后仍有预订");
     expect(document.querySelector(".mantine-Alert-root")).toBeNull();
+  });
+});
+
+describe("room assignment strategy", () => {
+  it("shows the house setting and saves a change with a notice", async () => {
+    window.location.hash = "#/settings/rooms";
+    const { calls } = await renderWithIpc(desk({ save_assignment_strategy: ({ strategy }) => strategy }));
+    const cluster = await screen.findByTestId("assignment-cluster");
+    await waitFor(() => expect(cluster).toBeChecked());
+    await userEvent.click(screen.getByTestId("assignment-spread"));
+    expect(await screen.findByText("自动排房规则已保存：分散")).toBeInTheDocument();
+    expect(calls).toHaveBeenCalledWith("save_assignment_strategy", { strategy: "spread" });
+    expect(screen.getByTestId("assignment-spread")).toBeChecked();
+    expect(cluster).not.toBeChecked();
+  });
+
+  it("shows why Rust refused a change and keeps the saved setting", async () => {
+    window.location.hash = "#/settings/rooms";
+    await renderWithIpc(
+      desk({
+        save_assignment_strategy: () => {
+          throw apiError("errors.auth.forbidden", { permission: "settings.manage" });
+        },
+      }),
+    );
+    const cluster = await screen.findByTestId("assignment-cluster");
+    await waitFor(() => expect(cluster).toBeChecked());
+    await userEvent.click(screen.getByTestId("assignment-spread"));
+    expect(await screen.findByText("您没有此操作的权限（settings.manage）。")).toBeInTheDocument();
+    expect(cluster).toBeChecked();
+  });
+
+  it("is read-only, with the reason, for those who may not change house settings", async () => {
+    window.location.hash = "#/settings/rooms";
+    const { calls } = await renderWithIpc(desk({ assignment_strategy: () => "spread" }, ["rooms.manage"]));
+    const spread = await screen.findByTestId("assignment-spread");
+    await waitFor(() => expect(spread).toBeChecked());
+    expect(spread).toBeDisabled();
+    expect(screen.getByTestId("assignment-cluster")).toBeDisabled();
+    expect(screen.getByText("只有可管理酒店设置的用户才能更改此项。")).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId("assignment-cluster"));
+    expect(calls.mock.calls.map(([cmd]) => cmd)).not.toContain("save_assignment_strategy");
   });
 });

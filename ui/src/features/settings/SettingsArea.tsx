@@ -6,6 +6,7 @@ import { useRoute } from "../../app/navigation";
 import type { Permission } from "../../ipc/client";
 import { AuditTab } from "../audit/AuditTab";
 import { BackupsTab } from "../backups/BackupsTab";
+import { PromotionsTab } from "../promotions/PromotionsTab";
 import { RatesTab } from "../rates/RatesTab";
 import { RolesTab } from "../roles/RolesTab";
 import { RoomsTab } from "../rooms/RoomsTab";
@@ -25,6 +26,7 @@ const TABS: SettingsTab[] = [
   { id: "property", needs: "settings.manage", render: () => <PropertyTab /> },
   { id: "rooms", needs: "rooms.manage", render: () => <RoomsTab /> },
   { id: "rates", needs: "rates.manage", render: () => <RatesTab /> },
+  { id: "promotions", needs: "rates.manage", render: () => <PromotionsTab /> },
   { id: "general", needs: null, render: () => <GeneralTab /> },
   { id: "users", needs: "users.view", render: () => <UsersTab /> },
   { id: "roles", needs: "users.view", render: () => <RolesTab /> },
