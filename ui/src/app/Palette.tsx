@@ -1,16 +1,13 @@
-// The command palette (Ctrl+K): go to any permitted area, or run an action; shortcuts shown beside each.
+// The command palette (Ctrl+K): go to any permitted area, or run an action (the shown screen's own, then the
+// global ones); shortcuts shown beside each.
 import { Kbd } from "@mantine/core";
 import { Spotlight, type SpotlightActionData } from "@mantine/spotlight";
 import { useTranslation } from "react-i18next";
 import type { Area, AreaId } from "./navigation";
 import { shortcutLabel } from "./navigation";
+import { useScreenActionList, type PaletteAction } from "./palette-actions";
 
-export interface PaletteAction {
-  id: string;
-  label: string;
-  shortcut?: string;
-  run: () => void;
-}
+export type { PaletteAction } from "./palette-actions";
 
 export const PALETTE_SHORTCUT = "mod+K";
 
@@ -26,6 +23,7 @@ export function Palette({
   disabled: boolean;
 }) {
   const { t } = useTranslation();
+  const screenActions = useScreenActionList();
   const hint = (shortcut?: string) => (shortcut ? <Kbd size="xs">{shortcutLabel(shortcut)}</Kbd> : undefined);
   const data: SpotlightActionData[] = [
     ...areas.map((area) => ({
@@ -35,10 +33,10 @@ export function Palette({
       rightSection: hint(area.shortcut),
       onClick: () => navigate(area.id),
     })),
-    ...actions.map((action) => ({
+    ...[...screenActions, ...actions].map((action) => ({
       id: action.id,
       label: action.label,
-      description: t("palette.action"),
+      description: action.group ?? t("palette.action"),
       rightSection: hint(action.shortcut),
       onClick: action.run,
     })),
