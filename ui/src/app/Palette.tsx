@@ -1,5 +1,5 @@
-// The command palette (Ctrl+K): go to any permitted area, or run an action (the shown screen's own, then the
-// global ones); shortcuts shown beside each.
+// The command palette (Ctrl+K): go to any permitted area, or run an action; the shown screen's own actions
+// come first; shortcuts shown beside each.
 import { Kbd } from "@mantine/core";
 import { Spotlight, type SpotlightActionData } from "@mantine/spotlight";
 import { useTranslation } from "react-i18next";
@@ -25,7 +25,15 @@ export function Palette({
   const { t } = useTranslation();
   const screenActions = useScreenActionList();
   const hint = (shortcut?: string) => (shortcut ? <Kbd size="xs">{shortcutLabel(shortcut)}</Kbd> : undefined);
+  const action = (a: PaletteAction): SpotlightActionData => ({
+    id: a.id,
+    label: a.label,
+    description: a.group ?? t("palette.action"),
+    rightSection: hint(a.shortcut),
+    onClick: a.run,
+  });
   const data: SpotlightActionData[] = [
+    ...screenActions.map(action),
     ...areas.map((area) => ({
       id: `go-${area.id}`,
       label: t(`nav.${area.id}`),
@@ -33,13 +41,7 @@ export function Palette({
       rightSection: hint(area.shortcut),
       onClick: () => navigate(area.id),
     })),
-    ...[...screenActions, ...actions].map((action) => ({
-      id: action.id,
-      label: action.label,
-      description: action.group ?? t("palette.action"),
-      rightSection: hint(action.shortcut),
-      onClick: action.run,
-    })),
+    ...actions.map(action),
   ];
   return (
     <Spotlight

@@ -176,6 +176,8 @@ export function BookingDialog({
                     value={line.roomTypeId}
                     onChange={(v) => pickType(index, v)}
                     error={shown(`room.${index}.roomTypeId`)}
+                    description={line.roomNumber !== null ? <span data-testid="booking-room-number">{t("reservations.booking.roomNumber", { room: line.roomNumber })}</span> : undefined}
+                    inputWrapperOrder={["label", "input", "description", "error"]}
                     data-testid="booking-room-type"
                   />
                   <Select
@@ -209,11 +211,6 @@ export function BookingDialog({
                     value={line.children}
                     onChange={(v) => updateRoom(index, { children: typeof v === "number" ? v : 0 })}
                   />
-                  {line.roomNumber !== null && (
-                    <Text size="sm" mt={30} data-testid="booking-room-number">
-                      {t("reservations.booking.roomNumber", { room: line.roomNumber })}
-                    </Text>
-                  )}
                   {form.rooms.length > 1 && (
                     <Button variant="subtle" color="red" mt={24} onClick={() => update({ rooms: form.rooms.filter((_, i) => i !== index) })}>
                       {t("reservations.booking.removeRoom")}

@@ -4,11 +4,12 @@
 import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode, type Ref } from "react";
 import { useTranslation } from "react-i18next";
 import type { TapeBar, TapeRoom } from "../../ipc/client";
-import { addDays, nightsBetween, weekday } from "../reservations/queries";
+import { nightsBetween, weekday } from "../reservations/queries";
 import { keyOutcome, type KeyInput, type KeyOutcome } from "./keyboard";
-import { barAt, COLUMN_WIDTH, departureLimit, HEADER_HEIGHT, isCellRow, isFree, LABEL_WIDTH, reachFree, ROW_HEIGHT, selectionStay, type CellRow, type Selection, type TapeRow } from "./layout";
+import { barAt, COLUMN_WIDTH, HEADER_HEIGHT, isCellRow, LABEL_WIDTH, ROW_HEIGHT, selectionStay, type CellRow, type GridFocus, type Selection, type TapeRow } from "./layout";
 import { BarTip } from "./BarTip";
 import { TapeRowView } from "./TapeRowView";
+import { usePointerGestures } from "./usePointerGestures";
 import classes from "./tape-chart.module.css";
 
 /** Rows and columns rendered beyond the visible edge, so fast scrolling shows no gaps. */
@@ -16,14 +17,6 @@ const OVERSCAN = 4;
 /** Before its size is known (and in tests) the grid assumes a desktop-sized view. */
 const FALLBACK_WIDTH = 1600;
 const FALLBACK_HEIGHT = 800;
-/** Pixels a pointer must travel before a press on a bar becomes a drag. */
-const DRAG_THRESHOLD = 4;
-
-type Gesture =
-  | { kind: "move"; bar: TapeBar; startY: number; moved: boolean; over: number | null }
-  | { kind: "resize"; bar: TapeBar; row: number; departure: string }
-  | { kind: "select"; row: number };
-
 export interface TapeGridHandle {
   /** Focuses the grid and acts as if the key were pressed there (the palette's tape-chart actions). */
   press: (input: KeyInput) => void;
@@ -51,12 +44,11 @@ export function TapeGrid(props: TapeGridProps) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, left: 0, width: 0, height: 0 });
-  const [focus, setFocus] = useState(() => {
+  const [focus, setFocus] = useState<GridFocus>(() => {
     const row = Math.max(0, rows.findIndex(isCellRow));
     return { key: rows[row]?.key ?? "", row, date: businessDate };
   });
   const [selection, setSelection] = useState<Selection | null>(null);
-  const [gesture, setGesture] = useState<Gesture | null>(null);
   const [hover, setHover] = useState<{ id: number; row: number } | null>(null);
   const [hasFocus, setHasFocus] = useState(false);
   const days = dates.length;
@@ -97,17 +89,19 @@ export function TapeGrid(props: TapeGridProps) {
     else if (viewWidth > 0 && left + COLUMN_WIDTH > el.scrollLeft + viewWidth) el.scrollLeft = left + COLUMN_WIDTH - viewWidth;
   }, [focusRow, focusCol]);
 
-  // Escape ends a drag even when the focus is elsewhere (a drag started from outside the grid's focus).
-  useEffect(() => {
-    if (!gesture) return;
-    const cancel = (event: globalThis.KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      setGesture(null);
-      setSelection(null);
-    };
-    window.addEventListener("keydown", cancel);
-    return () => window.removeEventListener("keydown", cancel);
-  }, [gesture]);
+  const { gesture, cancel, handlers } = usePointerGestures({
+    scroller,
+    rows,
+    dates,
+    selection,
+    setSelection,
+    setFocus,
+    onStart: () => setHover(null),
+    onBar,
+    onDrop,
+    onResize,
+    onBook,
+  });
 
   const height = view.height || FALLBACK_HEIGHT;
   const width = view.width || FALLBACK_WIDTH;
@@ -132,9 +126,7 @@ export function TapeGrid(props: TapeGridProps) {
       case "resize":
         return onResize(outcome.bar, outcome.departure);
       case "cancel":
-        setGesture(null);
-        setSelection(null);
-        return;
+        return cancel();
       case "today":
         setFocus({ key: rows[focusRow]?.key ?? "", row: focusRow, date: businessDate });
         return onCommand("today");
@@ -160,86 +152,6 @@ export function TapeGrid(props: TapeGridProps) {
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.target !== event.currentTarget) return;
     if (handleKey(event)) event.preventDefault();
-  }
-
-  /** The column under a pointer, clamped to the dates shown. */
-  function colAt(clientX: number): number {
-    const el = scroller.current;
-    const left = el ? el.getBoundingClientRect().left - el.scrollLeft : 0;
-    return Math.min(days - 1, Math.max(0, Math.floor((clientX - left - LABEL_WIDTH) / COLUMN_WIDTH)));
-  }
-
-  function rowAt(clientY: number): number | null {
-    const el = scroller.current;
-    if (!el) return null;
-    const y = clientY - el.getBoundingClientRect().top + el.scrollTop - HEADER_HEIGHT;
-    const index = Math.floor(y / ROW_HEIGHT);
-    return index >= 0 && index < rows.length ? index : null;
-  }
-
-  function onPointerDown(event: PointerEvent<HTMLDivElement>) {
-    if (event.button !== 0 || !(event.target instanceof Element)) return;
-    const rowEl = event.target.closest<HTMLElement>("[data-row]");
-    if (!rowEl) return;
-    const index = Number(rowEl.dataset.row);
-    const row = rows[index];
-    if (!isCellRow(row)) return;
-    const barEl = event.target.closest<HTMLElement>("[data-bar]");
-    const bar = barEl ? row.bars.find((b) => String(b.reservationId) === barEl.dataset.bar) : undefined;
-    event.currentTarget.setPointerCapture?.(event.pointerId);
-    setHover(null);
-    if (bar && event.target.closest("[data-handle]")) {
-      setGesture({ kind: "resize", bar, row: index, departure: bar.departure });
-    } else if (bar) {
-      setGesture({ kind: "move", bar, startY: event.clientY, moved: false, over: null });
-    } else {
-      const cellEl = event.target.closest<HTMLElement>("[data-col]");
-      const date = dates[cellEl ? Number(cellEl.dataset.col) : colAt(event.clientX)];
-      setFocus({ key: row.key, row: index, date });
-      if (!isFree(row, date)) return setSelection(null);
-      setSelection({ key: row.key, anchor: date, head: date });
-      setGesture({ kind: "select", row: index });
-    }
-  }
-
-  function onPointerMove(event: PointerEvent<HTMLDivElement>) {
-    if (!gesture) return;
-    if (gesture.kind === "move") {
-      const moved = gesture.moved || Math.abs(event.clientY - gesture.startY) > DRAG_THRESHOLD;
-      setGesture({ ...gesture, moved, over: moved ? rowAt(event.clientY) : null });
-    } else if (gesture.kind === "resize") {
-      const { bar } = gesture;
-      const limit = departureLimit(rows[gesture.row], bar);
-      let departure = addDays(dates[colAt(event.clientX)], 1);
-      if (departure <= bar.arrival) departure = addDays(bar.arrival, 1);
-      if (limit !== null && departure > limit) departure = limit;
-      if (departure !== gesture.departure) setGesture({ ...gesture, departure });
-    } else if (selection) {
-      const head = reachFree(rows[gesture.row], selection.anchor, dates[colAt(event.clientX)]);
-      if (head !== selection.head) {
-        setSelection({ ...selection, head });
-        setFocus({ key: selection.key, row: gesture.row, date: head });
-      }
-    }
-  }
-
-  function onPointerUp() {
-    if (!gesture) return;
-    setGesture(null);
-    if (gesture.kind === "move") {
-      if (!gesture.moved) return onBar(gesture.bar);
-      const target = gesture.over === null ? undefined : rows[gesture.over];
-      if (target?.kind === "room" && target.room.id !== gesture.bar.roomId) onDrop(gesture.bar, target.room);
-    } else if (gesture.kind === "resize") {
-      if (gesture.departure !== gesture.bar.departure) onResize(gesture.bar, gesture.departure);
-    } else if (selection) {
-      const row = rows[gesture.row];
-      setSelection(null);
-      if (isCellRow(row)) {
-        const stay = selectionStay(selection);
-        onBook(row, stay.arrival, stay.departure);
-      }
-    }
   }
 
   const selectedCols =
@@ -280,15 +192,9 @@ export function TapeGrid(props: TapeGridProps) {
       onKeyDown={onKeyDown}
       onFocus={() => setHasFocus(true)}
       onBlur={() => setHasFocus(false)}
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={onPointerUp}
+      {...handlers}
       onPointerOver={onPointerOver}
       onPointerLeave={() => setHover(null)}
-      onPointerCancel={() => {
-        setGesture(null);
-        setSelection(null);
-      }}
     >
       <div className={classes.canvas} style={{ width: LABEL_WIDTH + days * COLUMN_WIDTH, height: HEADER_HEIGHT + rows.length * ROW_HEIGHT }}>
         <div className={classes.header} style={{ height: HEADER_HEIGHT }}>
@@ -320,7 +226,7 @@ export function TapeGrid(props: TapeGridProps) {
               typeName={typeName}
               focusCol={index === focusRow ? focusCol : null}
               selected={index === selectedRow ? selectedCols : null}
-              focusedBar={index === focusRow && hasFocus ? (focusedBar?.reservationId ?? null) : null}
+              focusedBar={index === focusRow ? (focusedBar?.reservationId ?? null) : null}
               draggingBar={gesture?.kind === "move" && gesture.moved ? gesture.bar.reservationId : null}
               resizing={gesture?.kind === "resize" && gesture.row === index ? { id: gesture.bar.reservationId, departure: gesture.departure } : null}
               dropTarget={gesture?.kind === "move" && gesture.moved && gesture.over === index}

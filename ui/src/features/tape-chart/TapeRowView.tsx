@@ -21,7 +21,7 @@ export interface TapeRowViewProps {
   focusCol: number | null;
   /** Columns [start, end] selected in this row. */
   selected: { start: number; end: number } | null;
-  /** The stay under the keyboard focus (outlined). */
+  /** The stay under the keyboard focus (outlined instead of the focused cell). */
   focusedBar: number | null;
   /** The stay being dragged to another row, shown faded. */
   draggingBar: number | null;
@@ -142,7 +142,7 @@ function TapeRowViewImpl(props: TapeRowViewProps) {
         </div>
       )}
       {row.bars.map(renderBar)}
-      {focusCol !== null && <div className={classes.focusRing} style={{ left: LABEL_WIDTH + focusCol * COLUMN_WIDTH }} />}
+      {focusCol !== null && focusedBar === null && <div className={classes.focusRing} style={{ left: LABEL_WIDTH + focusCol * COLUMN_WIDTH }} />}
     </div>
   );
 }

@@ -139,6 +139,13 @@ export function departureLimit(row: TapeRow | undefined, bar: TapeBar): string |
   return starts.length === 0 ? null : starts.reduce((a, b) => (a < b ? a : b));
 }
 
+/** The keyboard focus: a row (by key, and its last index should the key vanish) and a night. */
+export interface GridFocus {
+  key: string;
+  row: number;
+  date: string;
+}
+
 /** A selection of nights in one row, from the night it started on to the night it reaches (either order). */
 export interface Selection {
   key: string;

@@ -56,7 +56,7 @@ describe("tape chart", () => {
     const tip = screen.getByRole("tooltip");
     expect(tip).toHaveTextContent("张伟");
     expect(tip).toHaveTextContent("B2611-0007 · 101");
-    expect(tip).toHaveTextContent("2026年11月24日 – 2026年11月26日 · 2 晚");
+    expect(tip).toHaveTextContent("11月24日 – 11月26日 · 2 晚");
     // 1,234,567.89 ÷ 2 = 617,283.945 → rounded half away from zero, no float on the way.
     expect(tip).toHaveTextContent("每晚均价：¥617,283.95");
     expect(tip).toHaveTextContent("金额：¥1,234,567.89");
