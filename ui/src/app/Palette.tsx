@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { Area, AreaId } from "./navigation";
 import { shortcutLabel } from "./navigation";
 import { useScreenActionList, type PaletteAction } from "./palette-actions";
+import classes from "./shell.module.css";
 
 export type { PaletteAction } from "./palette-actions";
 
@@ -24,7 +25,7 @@ export function Palette({
 }) {
   const { t } = useTranslation();
   const screenActions = useScreenActionList();
-  const hint = (shortcut?: string) => (shortcut ? <Kbd size="xs">{shortcutLabel(shortcut)}</Kbd> : undefined);
+  const hint = (shortcut?: string) => (shortcut ? <Kbd size="xs" className={classes.kbd}>{shortcutLabel(shortcut)}</Kbd> : undefined);
   const action = (a: PaletteAction): SpotlightActionData => ({
     id: a.id,
     label: a.label,

@@ -8,6 +8,7 @@ import { nightsBetween } from "../reservations/queries";
 import { StateBadge } from "../reservations/ReservationTable";
 import { SHORTCUTS } from "./keyboard";
 import type { OverbookQuestion } from "./useStayChanges";
+import classes from "./tape-chart.module.css";
 
 export function StayDetails({
   bar,
@@ -120,7 +121,7 @@ export function ShortcutHelp({ opened, onClose }: { opened: boolean; onClose: ()
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
                   {s.keys.map((k) => (
-                    <Kbd key={k} size="xs">
+                    <Kbd key={k} size="xs" className={classes.kbd}>
                       {k}
                     </Kbd>
                   ))}

@@ -34,12 +34,9 @@ function Label({ row, typeName }: { row: TapeRow; typeName: (id: number) => stri
   const { t } = useTranslation();
   if (row.kind === "type") return <div className={classes.label}>{typeName(row.roomTypeId)}</div>;
   if (row.kind === "floor") return <div className={classes.label}>{t("tapeChart.floor", { floor: row.floor })}</div>;
+  if (row.kind === "waiting") return <div className={classes.label}>{t("tapeChart.unassigned")}</div>;
   if (row.kind === "unassigned") {
-    return (
-      <div className={classes.label}>
-        <span className={classes.dimmed}>{t("tapeChart.unassigned")}</span> <span className={classes.dimmed}>{typeName(row.roomTypeId)}</span>
-      </div>
-    );
+    return <div className={`${classes.label} ${classes.dimmed}`}>{row.underType ? t("tapeChart.unassigned") : typeName(row.roomTypeId)}</div>;
   }
   return (
     <div className={classes.label} title={t(`tapeChart.housekeeping.${row.room.housekeeping}`, { defaultValue: row.room.housekeeping })}>
@@ -54,7 +51,7 @@ function TapeRowViewImpl(props: TapeRowViewProps) {
   const days = dates.length;
   const top = HEADER_HEIGHT + index * ROW_HEIGHT;
   const width = LABEL_WIDTH + days * COLUMN_WIDTH;
-  if (row.kind === "type" || row.kind === "floor") {
+  if (row.kind === "type" || row.kind === "floor" || row.kind === "waiting") {
     return (
       <div className={`${classes.row} ${classes.groupRow}`} style={{ top, width }} role="row">
         <Label row={row} typeName={typeName} />

@@ -17,7 +17,10 @@ export type GroupBy = "type" | "floor";
 export type TapeRow =
   | { kind: "type"; key: string; roomTypeId: number }
   | { kind: "floor"; key: string; floor: number }
-  | { kind: "unassigned"; key: string; roomTypeId: number; bars: TapeBar[] }
+  /** The header over every type's unassigned lanes when rooms are grouped by floor. */
+  | { kind: "waiting"; key: string }
+  /** `underType`: the lane sits under its type's header (else its label names the type). */
+  | { kind: "unassigned"; key: string; roomTypeId: number; bars: TapeBar[]; underType: boolean }
   | { kind: "room"; key: string; roomTypeId: number; room: TapeRoom; bars: TapeBar[] };
 
 export type CellRow = Extract<TapeRow, { kind: "unassigned" | "room" }>;
@@ -45,8 +48,8 @@ export function lanes(bars: TapeBar[]): TapeBar[][] {
 
 /**
  * The chart's rows. By type (in `typeOrder`, then any type only the data knows): a header, the unassigned
- * lanes of the type, then its rooms in the order Rust sends them (floor, number). By floor: every type's
- * unassigned lanes first, then a header per floor with its rooms.
+ * lanes of the type, then its rooms in the order Rust sends them (floor, number). By floor: an "unassigned"
+ * header over every type's lanes, then a header per floor with its rooms.
  */
 export function buildRows(chart: TapeChart, typeOrder: number[], groupBy: GroupBy = "type"): TapeRow[] {
   const types = [...typeOrder];
@@ -61,11 +64,13 @@ export function buildRows(chart: TapeChart, typeOrder: number[], groupBy: GroupB
   }
   const unassigned = byRoom.get(null) ?? [];
   const roomRow = (room: TapeRoom): TapeRow => ({ kind: "room", key: `room-${room.id}`, roomTypeId: room.roomTypeId, room, bars: byRoom.get(room.id) ?? [] });
+  const underType = groupBy === "type";
   const laneRows = (typeId: number): TapeRow[] =>
-    lanes(unassigned.filter((b) => b.roomTypeId === typeId)).map((bars, i) => ({ kind: "unassigned", key: `unassigned-${typeId}-${i}`, roomTypeId: typeId, bars }));
+    lanes(unassigned.filter((b) => b.roomTypeId === typeId)).map((bars, i) => ({ kind: "unassigned", key: `unassigned-${typeId}-${i}`, roomTypeId: typeId, bars, underType }));
 
   const rows: TapeRow[] = [];
   if (groupBy === "floor") {
+    if (unassigned.length > 0) rows.push({ kind: "waiting", key: "waiting" });
     for (const typeId of types) rows.push(...laneRows(typeId));
     const floors = [...new Set(chart.rooms.map((r) => r.floor))].sort((a, b) => a - b);
     for (const floor of floors) {

@@ -59,6 +59,10 @@ describe("tape chart keys", () => {
     press("g");
     expect(await screen.findByText("1 楼")).toBeInTheDocument();
     expect(screen.getByText("2 楼")).toBeInTheDocument();
+    // Unassigned stays gather under one header, each lane named by its type.
+    const lane = screen.getByTestId("tape-bar-8").parentElement as HTMLElement;
+    expect(lane.firstElementChild).toHaveTextContent("大床房");
+    expect(lane.previousElementSibling).toHaveTextContent("未排房");
     expect(screen.queryByText("双床房", { selector: "[role=row] > div" })).not.toBeInTheDocument();
     // The focus stays on its room across the regrouping.
     focused(102, "2026-11-28");
@@ -102,6 +106,8 @@ describe("tape chart keys", () => {
     const started = performance.now();
     expect(buildRows(big, [1, 2], "type")).toHaveLength(502);
     expect(buildRows(big, [1, 2], "floor")).toHaveLength(510);
+    const floors = buildRows({ ...big, bars: [...bars.slice(0, 2), bar({ reservationId: 1, roomId: null, roomTypeId: 2 })] }, [1, 2], "floor");
+    expect(floors.slice(0, 3).map((row) => row.kind)).toEqual(["waiting", "unassigned", "floor"]);
     expect(performance.now() - started).toBeLessThan(1000);
 
     const { calls } = await renderWithIpc(desk({ tape_chart: () => big }), <Area />);
