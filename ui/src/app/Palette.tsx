@@ -1,16 +1,14 @@
-// The command palette (Ctrl+K): go to any permitted area, or run an action; shortcuts shown beside each.
+// The command palette (Ctrl+K): go to any permitted area, or run an action; the shown screen's own actions
+// come first; shortcuts shown beside each.
 import { Kbd } from "@mantine/core";
 import { Spotlight, type SpotlightActionData } from "@mantine/spotlight";
 import { useTranslation } from "react-i18next";
 import type { Area, AreaId } from "./navigation";
 import { shortcutLabel } from "./navigation";
+import { useScreenActionList, type PaletteAction } from "./palette-actions";
+import classes from "./shell.module.css";
 
-export interface PaletteAction {
-  id: string;
-  label: string;
-  shortcut?: string;
-  run: () => void;
-}
+export type { PaletteAction } from "./palette-actions";
 
 export const PALETTE_SHORTCUT = "mod+K";
 
@@ -26,8 +24,17 @@ export function Palette({
   disabled: boolean;
 }) {
   const { t } = useTranslation();
-  const hint = (shortcut?: string) => (shortcut ? <Kbd size="xs">{shortcutLabel(shortcut)}</Kbd> : undefined);
+  const screenActions = useScreenActionList();
+  const hint = (shortcut?: string) => (shortcut ? <Kbd size="xs" className={classes.kbd}>{shortcutLabel(shortcut)}</Kbd> : undefined);
+  const action = (a: PaletteAction): SpotlightActionData => ({
+    id: a.id,
+    label: a.label,
+    description: a.group ?? t("palette.action"),
+    rightSection: hint(a.shortcut),
+    onClick: a.run,
+  });
   const data: SpotlightActionData[] = [
+    ...screenActions.map(action),
     ...areas.map((area) => ({
       id: `go-${area.id}`,
       label: t(`nav.${area.id}`),
@@ -35,13 +42,7 @@ export function Palette({
       rightSection: hint(area.shortcut),
       onClick: () => navigate(area.id),
     })),
-    ...actions.map((action) => ({
-      id: action.id,
-      label: action.label,
-      description: t("palette.action"),
-      rightSection: hint(action.shortcut),
-      onClick: action.run,
-    })),
+    ...actions.map(action),
   ];
   return (
     <Spotlight

@@ -8,7 +8,7 @@ import type { ApiError, ReservationView } from "../../ipc/client";
 import { call, commands } from "../../ipc/client";
 import { formatDate } from "../../shared/dates";
 import { errorOf, useErrorText } from "../../shared/errors";
-import { canQuote, checkBooking, emptyBooking, fieldOf, newRoomLine, toBookingInput, type BookingForm, type RoomLine } from "./booking-form";
+import { canQuote, checkBooking, emptyBooking, fieldOf, newRoomLine, toBookingInput, type BookingForm, type BookingPrefill, type RoomLine } from "./booking-form";
 import { GuestPicker } from "./GuestPicker";
 import { AVAILABILITY_KEY, nightsBetween, RESERVATIONS_KEY, SOURCES, useLocalName, useRatePlans, useRoomTypes } from "./queries";
 import { QuoteBreakdown } from "./QuoteBreakdown";
@@ -18,11 +18,14 @@ export const QUOTE_DELAY_MS = 300;
 
 export function BookingDialog({
   businessDate,
+  initial,
   currency,
   digits,
   onClose,
 }: {
   businessDate: string;
+  /** Dates, room type and maybe a room chosen before opening (the tape chart). */
+  initial?: BookingPrefill;
   currency: string;
   digits: number;
   onClose: () => void;
@@ -33,7 +36,10 @@ export function BookingDialog({
   const localName = useLocalName();
   const roomTypes = useRoomTypes();
   const ratePlans = useRatePlans();
-  const [form, setForm] = useState<BookingForm>(() => emptyBooking(businessDate));
+  const [form, setForm] = useState<BookingForm>(() => {
+    const plan = initial && ratePlans.data?.find((p) => p.active && p.roomTypeId === initial.roomTypeId);
+    return emptyBooking(businessDate, initial, plan && plan.id !== null ? String(plan.id) : null);
+  });
   const [errors, setErrors] = useState<Record<string, ApiError>>({});
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -67,7 +73,12 @@ export function BookingDialog({
 
   function pickType(index: number, typeId: string | null) {
     const plans = plansOf(typeId);
-    updateRoom(index, { roomTypeId: typeId, ratePlanId: plans.length > 0 && plans[0].id !== null ? String(plans[0].id) : null });
+    const keepRoom = form.rooms[index]?.roomTypeId === typeId;
+    updateRoom(index, {
+      roomTypeId: typeId,
+      ratePlanId: plans.length > 0 && plans[0].id !== null ? String(plans[0].id) : null,
+      ...(keepRoom ? {} : { roomId: null, roomNumber: null }),
+    });
   }
 
   async function save(confirmOverbooking: boolean) {
@@ -165,6 +176,8 @@ export function BookingDialog({
                     value={line.roomTypeId}
                     onChange={(v) => pickType(index, v)}
                     error={shown(`room.${index}.roomTypeId`)}
+                    description={line.roomNumber !== null ? <span data-testid="booking-room-number">{t("reservations.booking.roomNumber", { room: line.roomNumber })}</span> : undefined}
+                    inputWrapperOrder={["label", "input", "description", "error"]}
                     data-testid="booking-room-type"
                   />
                   <Select

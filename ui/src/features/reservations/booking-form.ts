@@ -10,6 +10,18 @@ export interface RoomLine {
   ratePlanId: string | null;
   adults: number;
   children: number;
+  /** A room picked before the dialog opened (on the tape chart), assigned when the booking is saved. */
+  roomId: number | null;
+  roomNumber: string | null;
+}
+
+/** What a booking started elsewhere (a night or a range on the tape chart) fills in. */
+export interface BookingPrefill {
+  arrival: string;
+  departure: string;
+  roomTypeId: number;
+  roomId: number | null;
+  roomNumber: string | null;
 }
 
 export interface BookingForm {
@@ -30,14 +42,20 @@ export interface BookingForm {
 let nextKey = 1;
 export function newRoomLine(): RoomLine {
   nextKey += 1;
-  return { key: nextKey, roomTypeId: null, ratePlanId: null, adults: 2, children: 0 };
+  return { key: nextKey, roomTypeId: null, ratePlanId: null, adults: 2, children: 0, roomId: null, roomNumber: null };
 }
 
-export function emptyBooking(businessDate: string): BookingForm {
+/** A fresh form from the business date, or filled from `prefill` (with the type's default rate plan). */
+export function emptyBooking(businessDate: string, prefill?: BookingPrefill, ratePlanId: string | null = null): BookingForm {
+  const line = newRoomLine();
   return {
-    arrival: businessDate,
-    departure: addDays(businessDate, 1),
-    rooms: [newRoomLine()],
+    arrival: prefill?.arrival ?? businessDate,
+    departure: prefill?.departure ?? addDays(businessDate, 1),
+    rooms: [
+      prefill
+        ? { ...line, roomTypeId: String(prefill.roomTypeId), ratePlanId, roomId: prefill.roomId, roomNumber: prefill.roomNumber }
+        : line,
+    ],
     guestMode: "existing",
     guest: null,
     newGuest: { name: "", phone: "", email: "" },
@@ -76,7 +94,7 @@ export function toBookingInput(form: BookingForm, confirmOverbooking = false): B
       ratePlanId: Number(r.ratePlanId),
       adults: r.adults,
       children: r.children,
-      roomId: null,
+      roomId: r.roomId,
     })),
     source: form.source,
     sourceDetail: form.sourceDetail.trim(),

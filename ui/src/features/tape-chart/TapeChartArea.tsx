@@ -1,10 +1,12 @@
-// The Tape chart area: rooms × dates from the business date, week paging, drag to move a stay, auto-assign arrivals.
-import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+// The Tape chart area: rooms (by type or floor) × dates from the business date, week paging, book from empty
+// nights, drag to move a stay or change its departure, auto-assign arrivals; its keys also in the palette.
+import { ActionIcon, Alert, Button, SegmentedControl, Text, Tooltip } from "@mantine/core";
+import { useLocalStorage } from "@mantine/hooks";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/app-state";
+import { useScreenActions, type PaletteAction } from "../../app/palette-actions";
 import type { AutoAssignResult, TapeBar, TapeRoom } from "../../ipc/client";
 import { call, commands } from "../../ipc/client";
 import { EmptyState } from "../../shared/components/EmptyState";
@@ -13,10 +15,15 @@ import { useErrorText } from "../../shared/errors";
 import { formatMoney } from "../../shared/money";
 import { RESERVATION_STATES } from "../../shared/reservationStates";
 import { BookingDialog } from "../reservations/BookingDialog";
-import { addDays, AVAILABILITY_KEY, nightsBetween, RESERVATIONS_KEY, useLocalName, useRoomTypes } from "../reservations/queries";
+import type { BookingPrefill } from "../reservations/booking-form";
+import { addDays, AVAILABILITY_KEY, nightsBetween, RESERVATIONS_KEY, useLocalName, useRatePlans, useRoomTypes } from "../reservations/queries";
 import { StateBadge } from "../reservations/ReservationTable";
-import { buildRows, datesFrom, DEFAULT_DAYS } from "./layout";
-import { TapeGrid } from "./TapeGrid";
+import { SHORTCUTS } from "./keyboard";
+import { buildRows, datesFrom, DAY_CHOICES, DEFAULT_DAYS, type CellRow, type GroupBy } from "./layout";
+import { StayTip } from "./StayTip";
+import { TapeGrid, type TapeGridHandle } from "./TapeGrid";
+import { OverbookPrompt, ShortcutHelp, StayDetails, UpgradeQuestion } from "./TapeModals";
+import { useStayChanges } from "./useStayChanges";
 import classes from "./tape-chart.module.css";
 
 export const TAPE_CHART_KEY = ["tapeChart"] as const;
@@ -28,25 +35,28 @@ export function TapeChartArea() {
   const { businessDate, currency, currencyDigits } = useSession().property;
   const localName = useLocalName();
   const roomTypes = useRoomTypes();
+  // Loaded here so a booking started on the chart opens with the room type's first rate plan chosen.
+  useRatePlans();
   const [from, setFrom] = useState(businessDate);
-  const to = addDays(from, DEFAULT_DAYS);
+  const [days, setDays] = useLocalStorage<number>({ key: "innkeep.tapeChart.days", defaultValue: DEFAULT_DAYS });
+  const [groupBy, setGroupBy] = useLocalStorage<GroupBy>({ key: "innkeep.tapeChart.groupBy", defaultValue: "type" });
+  const to = addDays(from, days);
   const chart = useQuery({
     queryKey: [...TAPE_CHART_KEY, from, to],
     queryFn: () => call(commands.tapeChart(from, to)),
     placeholderData: keepPreviousData,
   });
-  const [booking, setBooking] = useState<string | null>(null);
+  const grid = useRef<TapeGridHandle>(null);
+  const [booking, setBooking] = useState<BookingPrefill | null>(null);
   const [details, setDetails] = useState<TapeBar | null>(null);
   const [upgrade, setUpgrade] = useState<{ bar: TapeBar; room: TapeRoom } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const [assigned, setAssigned] = useState<AutoAssignResult | null>(null);
+  const [autoFailure, setAutoFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [help, setHelp] = useState(false);
 
   const typeName = (id: number) => localName(roomTypes.data?.find((type) => type.id === id));
   const money = (amount: string) => formatMoney(amount, currency, i18n.language, currencyDigits);
-  const nights = (bar: TapeBar) => nightsBetween(bar.arrival, bar.departure);
-  const barTitle = (bar: TapeBar) =>
-    t("tapeChart.barTitle", { guest: bar.guestName, bookingNo: bar.bookingNo, nights: nights(bar), total: money(bar.total) });
   const roomNumber = (id: number | null) => chart.data?.rooms.find((r) => r.id === id)?.number ?? t("tapeChart.unassigned");
 
   async function refresh() {
@@ -54,65 +64,60 @@ export function TapeChartArea() {
     await queryClient.invalidateQueries({ queryKey: RESERVATIONS_KEY });
     await queryClient.invalidateQueries({ queryKey: AVAILABILITY_KEY });
   }
-
-  async function assign(bar: TapeBar, roomId: number | null, allowUpgrade: boolean): Promise<boolean> {
-    setFailure(null);
-    try {
-      await call(commands.assignRoom(bar.reservationId, roomId, allowUpgrade));
-      return true;
-    } catch (thrown) {
-      setFailure(errorText(thrown));
-      return false;
-    } finally {
-      await refresh();
-    }
-  }
-
-  async function move(bar: TapeBar, room: TapeRoom, allowUpgrade: boolean) {
-    const previous = bar.roomId;
-    if (!(await assign(bar, room.id, allowUpgrade))) return;
-    const id = `tape-move-${bar.reservationId}-${Date.now()}`;
-    const undo = async () => {
-      notifications.hide(id);
-      if (await assign({ ...bar, roomId: room.id }, previous, true)) {
-        notifications.show({ color: "teal", message: t("tapeChart.undone", { guest: bar.guestName, room: roomNumber(previous) }) });
-      }
-    };
-    notifications.show({
-      id,
-      color: "teal",
-      autoClose: 10_000,
-      message: (
-        <Group justify="space-between" wrap="nowrap" gap="xs">
-          <span>{t("tapeChart.moved", { guest: bar.guestName, room: room.number })}</span>
-          <Button size="compact-xs" variant="light" onClick={() => void undo()} data-testid="tape-undo">
-            {t("tapeChart.undo")}
-          </Button>
-        </Group>
-      ),
-    });
-  }
+  const changes = useStayChanges({ refresh, roomNumber, money });
+  const failure = changes.failure ?? autoFailure;
 
   function drop(bar: TapeBar, room: TapeRoom) {
     if (room.roomTypeId !== bar.roomTypeId) setUpgrade({ bar, room });
-    else void move(bar, room, false);
+    else void changes.move(bar, room, false);
+  }
+
+  function book(row: CellRow, arrival: string, departure: string) {
+    const room = row.kind === "room" ? row.room : null;
+    setBooking({ arrival, departure, roomTypeId: row.roomTypeId, roomId: room?.id ?? null, roomNumber: room?.number ?? null });
+  }
+
+  /** Pages by whole weeks until `date` is among the nights shown. */
+  function reveal(date: string) {
+    setFrom((current) => {
+      let next = current;
+      while (date < next) next = addDays(next, -7);
+      while (nightsBetween(next, date) >= days) next = addDays(next, 7);
+      return next;
+    });
   }
 
   async function autoAssign() {
     setBusy(true);
-    setFailure(null);
+    setAutoFailure(null);
     try {
       setAssigned(await call(commands.autoAssignArrivals(businessDate)));
       await refresh();
     } catch (thrown) {
-      setFailure(errorText(thrown));
+      setAutoFailure(errorText(thrown));
     } finally {
       setBusy(false);
     }
   }
 
-  const rows = chart.data ? buildRows(chart.data, (roomTypes.data ?? []).flatMap((type) => (type.id === null ? [] : [type.id]))) : [];
-  const dates = datesFrom(from, DEFAULT_DAYS);
+  const toggleGroup = () => setGroupBy((g) => (g === "type" ? "floor" : "type"));
+  const paletteActions = useMemo<PaletteAction[]>(
+    () =>
+      SHORTCUTS.filter((s) => s.press).map((s) => ({
+        id: `tape-${s.id}`,
+        label: t(`tapeChart.shortcut.${s.id}`),
+        shortcut: s.keys[0],
+        group: t("nav.tape-chart"),
+        // After the palette closes and gives the focus back, act on the grid.
+        run: () => setTimeout(() => s.press && grid.current?.press(s.press), 0),
+      })),
+    [t],
+  );
+  useScreenActions("tape-chart", paletteActions);
+
+  const typeOrder = useMemo(() => (roomTypes.data ?? []).flatMap((type) => (type.id === null ? [] : [type.id])), [roomTypes.data]);
+  const rows = useMemo(() => (chart.data ? buildRows(chart.data, typeOrder, groupBy) : []), [chart.data, typeOrder, groupBy]);
+  const dates = useMemo(() => datesFrom(from, days), [from, days]);
 
   return (
     <div data-testid="tape-chart">
@@ -134,7 +139,31 @@ export function TapeChartArea() {
         <Text size="sm" c="dimmed">
           {t("tapeChart.range", { from: formatDate(from, i18n.language), to: formatDate(addDays(to, -1), i18n.language) })}
         </Text>
+        <SegmentedControl
+          size="xs"
+          value={String(days)}
+          onChange={(v) => setDays(Number(v))}
+          data={DAY_CHOICES.map((d) => ({ value: String(d), label: t("tapeChart.days", { count: d }) }))}
+          aria-label={t("tapeChart.daysLabel")}
+          data-testid="tape-days"
+        />
+        <SegmentedControl
+          size="xs"
+          value={groupBy}
+          onChange={(v) => setGroupBy(v === "floor" ? "floor" : "type")}
+          data={[
+            { value: "type", label: t("tapeChart.byType") },
+            { value: "floor", label: t("tapeChart.byFloor") },
+          ]}
+          aria-label={t("tapeChart.groupLabel")}
+          data-testid="tape-group"
+        />
         <div className={classes.spacer} />
+        <Tooltip label={t("tapeChart.shortcuts")}>
+          <ActionIcon variant="default" size="md" onClick={() => setHelp(true)} aria-label={t("tapeChart.shortcuts")} data-testid="tape-help">
+            ?
+          </ActionIcon>
+        </Tooltip>
         <Button size="xs" loading={busy} onClick={() => void autoAssign()} data-testid="tape-auto-assign">
           {t("tapeChart.autoAssign")}
         </Button>
@@ -151,7 +180,17 @@ export function TapeChartArea() {
       </div>
 
       {failure && (
-        <Alert color="red" variant="light" mb="xs" withCloseButton onClose={() => setFailure(null)} data-testid="tape-error">
+        <Alert
+          color="red"
+          variant="light"
+          mb="xs"
+          withCloseButton
+          onClose={() => {
+            changes.clearFailure();
+            setAutoFailure(null);
+          }}
+          data-testid="tape-error"
+        >
           {failure}
         </Alert>
       )}
@@ -170,73 +209,48 @@ export function TapeChartArea() {
       {chart.data && rows.length === 0 && <EmptyState title={t("tapeChart.empty")} hint={t("tapeChart.emptyHint")} />}
       {rows.length > 0 && (
         <TapeGrid
+          ref={grid}
           rows={rows}
           dates={dates}
           businessDate={chart.data?.businessDate ?? businessDate}
           typeName={typeName}
-          barTitle={barTitle}
-          onEmptyCell={(_row, date) => setBooking(date)}
+          renderTip={(bar) => <StayTip bar={bar} room={roomNumber(bar.roomId)} money={money} digits={currencyDigits} />}
+          onBook={book}
           onBar={setDetails}
           onDrop={drop}
+          onResize={(bar, departure) => void changes.resize(bar, departure)}
+          onReveal={reveal}
+          onCommand={(command) => {
+            if (command === "today") setFrom(businessDate);
+            else if (command === "group") toggleGroup();
+            else setHelp(true);
+          }}
         />
       )}
 
-      {/* The booking dialog has no room-type prefill yet; its start date becomes the arrival. */}
-      {booking && <BookingDialog businessDate={booking} currency={currency} digits={currencyDigits} onClose={() => setBooking(null)} />}
-
-      <Modal opened={details !== null} onClose={() => setDetails(null)} title={details?.guestName} lockScroll={false} data-testid="tape-details">
-        {details && (
-          <Stack gap={4} data-testid="tape-details-body">
-            <Group gap="xs">
-              <Text fw={700}>{details.bookingNo}</Text>
-              <StateBadge state={details.state} />
-            </Group>
-            <Text size="sm">{t("tapeChart.detail.room", { room: roomNumber(details.roomId), type: typeName(details.roomTypeId) })}</Text>
-            <Text size="sm">
-              {t("tapeChart.detail.stay", {
-                arrival: formatDate(details.arrival, i18n.language),
-                departure: formatDate(details.departure, i18n.language),
-                nights: nights(details),
-              })}
-            </Text>
-            <Text size="sm">{t("tapeChart.detail.total", { total: money(details.total) })}</Text>
-            {details.overbooked && (
-              <Text size="sm" c="red">
-                {t("tapeChart.detail.overbooked")}
-              </Text>
-            )}
-          </Stack>
-        )}
-      </Modal>
-
-      <Modal opened={upgrade !== null} onClose={() => setUpgrade(null)} title={t("tapeChart.upgrade.title")} lockScroll={false}>
-        {upgrade && (
-          <Stack>
-            <Text size="sm">
-              {t("tapeChart.upgrade.body", {
-                guest: upgrade.bar.guestName,
-                room: upgrade.room.number,
-                from: typeName(upgrade.bar.roomTypeId),
-                to: typeName(upgrade.room.roomTypeId),
-              })}
-            </Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setUpgrade(null)}>
-                {t("common.cancel")}
-              </Button>
-              <Button
-                data-testid="tape-upgrade-confirm"
-                onClick={() => {
-                  setUpgrade(null);
-                  void move(upgrade.bar, upgrade.room, true);
-                }}
-              >
-                {t("tapeChart.upgrade.confirm")}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+      {booking && (
+        <BookingDialog
+          businessDate={businessDate}
+          initial={booking}
+          currency={currency}
+          digits={currencyDigits}
+          onClose={() => {
+            setBooking(null);
+            void refresh();
+          }}
+        />
+      )}
+      <StayDetails bar={details} onClose={() => setDetails(null)} roomNumber={roomNumber} typeName={typeName} money={money} />
+      <UpgradeQuestion
+        upgrade={upgrade}
+        typeName={typeName}
+        onAnswer={(confirmed) => {
+          if (confirmed && upgrade) void changes.move(upgrade.bar, upgrade.room, true);
+          setUpgrade(null);
+        }}
+      />
+      <OverbookPrompt question={changes.overbook} onAnswer={changes.answerOverbook} />
+      <ShortcutHelp opened={help} onClose={() => setHelp(false)} />
     </div>
   );
 }

@@ -1,10 +1,15 @@
-// The virtualised rooms × dates grid: only the rows and columns in view are rendered; arrow keys, Enter, drag to move.
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+// The virtualised rooms × dates grid: only the rows and columns in view are rendered. Keys move the focus,
+// select nights, book, open and stretch stays (keyboard.ts); the pointer selects nights to book, drags a stay
+// to another room and drags a stay's end to change its departure.
+import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode, type Ref } from "react";
 import { useTranslation } from "react-i18next";
 import type { TapeBar, TapeRoom } from "../../ipc/client";
-import { reservationStateColor } from "../../shared/reservationStates";
-import { weekday } from "../reservations/queries";
-import { barAt, columnSpan, COLUMN_WIDTH, HEADER_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, type TapeRow } from "./layout";
+import { nightsBetween, weekday } from "../reservations/queries";
+import { keyOutcome, type KeyInput, type KeyOutcome } from "./keyboard";
+import { barAt, COLUMN_WIDTH, HEADER_HEIGHT, isCellRow, LABEL_WIDTH, ROW_HEIGHT, selectionStay, type CellRow, type GridFocus, type Selection, type TapeRow } from "./layout";
+import { BarTip } from "./BarTip";
+import { TapeRowView } from "./TapeRowView";
+import { usePointerGestures } from "./usePointerGestures";
 import classes from "./tape-chart.module.css";
 
 /** Rows and columns rendered beyond the visible edge, so fast scrolling shows no gaps. */
@@ -12,14 +17,9 @@ const OVERSCAN = 4;
 /** Before its size is known (and in tests) the grid assumes a desktop-sized view. */
 const FALLBACK_WIDTH = 1600;
 const FALLBACK_HEIGHT = 800;
-/** Pixels a pointer must travel before a press on a bar becomes a drag. */
-const DRAG_THRESHOLD = 4;
-
-interface Drag {
-  bar: TapeBar;
-  startY: number;
-  moved: boolean;
-  over: number | null;
+export interface TapeGridHandle {
+  /** Focuses the grid and acts as if the key were pressed there (the palette's tape-chart actions). */
+  press: (input: KeyInput) => void;
 }
 
 export interface TapeGridProps {
@@ -27,23 +27,32 @@ export interface TapeGridProps {
   dates: string[];
   businessDate: string;
   typeName: (roomTypeId: number) => string;
-  barTitle: (bar: TapeBar) => string;
-  onEmptyCell: (row: TapeRow, date: string) => void;
+  /** What the tooltip of a stay says (hovered, or under the keyboard focus). */
+  renderTip: (bar: TapeBar) => ReactNode;
+  onBook: (row: CellRow, arrival: string, departure: string) => void;
   onBar: (bar: TapeBar) => void;
   onDrop: (bar: TapeBar, room: TapeRoom) => void;
+  onResize: (bar: TapeBar, departure: string) => void;
+  /** The focus moved to a date outside the dates shown: page the chart there. */
+  onReveal: (date: string) => void;
+  onCommand: (command: "today" | "group" | "help") => void;
+  ref?: Ref<TapeGridHandle>;
 }
 
-function isCellRow(row: TapeRow | undefined): boolean {
-  return row !== undefined && row.kind !== "type";
-}
-
-export function TapeGrid({ rows, dates, businessDate, typeName, barTitle, onEmptyCell, onBar, onDrop }: TapeGridProps) {
+export function TapeGrid(props: TapeGridProps) {
+  const { rows, dates, businessDate, typeName, renderTip, onBook, onBar, onDrop, onResize, onReveal, onCommand, ref } = props;
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, left: 0, width: 0, height: 0 });
-  const [focus, setFocus] = useState(() => ({ row: Math.max(0, rows.findIndex((r) => r.kind !== "type")), col: Math.max(0, dates.indexOf(businessDate)) }));
-  const [drag, setDrag] = useState<Drag | null>(null);
+  const [focus, setFocus] = useState<GridFocus>(() => {
+    const row = Math.max(0, rows.findIndex(isCellRow));
+    return { key: rows[row]?.key ?? "", row, date: businessDate };
+  });
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [hover, setHover] = useState<{ id: number; row: number } | null>(null);
+  const [hasFocus, setHasFocus] = useState(false);
   const days = dates.length;
+  const rowIndex = useMemo(() => new Map(rows.map((row, i) => [row.key, i])), [rows]);
 
   const measure = () => {
     const el = scroller.current;
@@ -58,8 +67,13 @@ export function TapeGrid({ rows, dates, businessDate, typeName, barTitle, onEmpt
     return () => observer.disconnect();
   }, []);
 
-  const focusRow = Math.min(focus.row, rows.length - 1);
-  const focusCol = Math.min(focus.col, days - 1);
+  // The focus follows its row by key when rows change (a refresh, another grouping); the date stays put
+  // and shows in the nearest column when the chart pages away from it.
+  const focusRow = Math.min(rowIndex.get(focus.key) ?? focus.row, rows.length - 1);
+  const focusCol = Math.min(days - 1, Math.max(0, nightsBetween(dates[0], focus.date)));
+  const focusDate = dates[focusCol];
+  const focusedBar = barAt(rows[focusRow], focusDate);
+  const selectedRow = selection ? rowIndex.get(selection.key) : undefined;
 
   // Keep the focused cell in view when the keyboard moves it.
   useEffect(() => {
@@ -75,148 +89,93 @@ export function TapeGrid({ rows, dates, businessDate, typeName, barTitle, onEmpt
     else if (viewWidth > 0 && left + COLUMN_WIDTH > el.scrollLeft + viewWidth) el.scrollLeft = left + COLUMN_WIDTH - viewWidth;
   }, [focusRow, focusCol]);
 
+  const { gesture, cancel, handlers } = usePointerGestures({
+    scroller,
+    rows,
+    dates,
+    selection,
+    setSelection,
+    setFocus,
+    onStart: () => setHover(null),
+    onBar,
+    onDrop,
+    onResize,
+    onBook,
+  });
+
   const height = view.height || FALLBACK_HEIGHT;
   const width = view.width || FALLBACK_WIDTH;
   const firstRow = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
   const lastRow = Math.min(rows.length, Math.ceil((view.top + height) / ROW_HEIGHT) + OVERSCAN);
   const firstCol = Math.max(0, Math.floor(view.left / COLUMN_WIDTH) - OVERSCAN);
   const lastCol = Math.min(days, Math.ceil((view.left + width - LABEL_WIDTH) / COLUMN_WIDTH) + OVERSCAN);
-  const visibleCols = dates.slice(firstCol, lastCol).map((date, i) => ({ date, col: firstCol + i }));
 
-  function moveFocus(rowStep: number, colStep: number) {
-    let row = focusRow;
-    if (rowStep !== 0) {
-      let next = row + rowStep;
-      while (next >= 0 && next < rows.length && !isCellRow(rows[next])) next += rowStep;
-      if (next >= 0 && next < rows.length) row = next;
+  function apply(outcome: KeyOutcome) {
+    switch (outcome.kind) {
+      case "focus": {
+        setFocus({ key: rows[outcome.row]?.key ?? "", row: outcome.row, date: outcome.date });
+        setSelection(outcome.selection);
+        if (outcome.date < dates[0] || outcome.date > dates[days - 1]) onReveal(outcome.date);
+        return;
+      }
+      case "book":
+        setSelection(null);
+        return onBook(outcome.row, outcome.arrival, outcome.departure);
+      case "open":
+        return onBar(outcome.bar);
+      case "resize":
+        return onResize(outcome.bar, outcome.departure);
+      case "cancel":
+        return cancel();
+      case "today":
+        setFocus({ key: rows[focusRow]?.key ?? "", row: focusRow, date: businessDate });
+        return onCommand("today");
+      default:
+        return onCommand(outcome.kind);
     }
-    setFocus({ row, col: Math.min(days - 1, Math.max(0, focusCol + colStep)) });
   }
+
+  function handleKey(input: KeyInput): boolean {
+    if (focusRow < 0 || !focusDate) return false;
+    const outcome = keyOutcome(input, { rows, dates, row: focusRow, date: focusDate, selection });
+    if (outcome) apply(outcome);
+    return outcome !== null;
+  }
+
+  useImperativeHandle(ref, () => ({
+    press: (input) => {
+      scroller.current?.focus();
+      handleKey(input);
+    },
+  }));
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const steps: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-    const step = steps[event.key];
-    if (step) {
-      event.preventDefault();
-      moveFocus(step[0], step[1]);
-    } else if (event.key === "Enter") {
-      const row = rows[focusRow];
-      const date = dates[focusCol];
-      if (!isCellRow(row) || !date) return;
-      event.preventDefault();
-      const bar = barAt(row, date);
-      if (bar) onBar(bar);
-      else onEmptyCell(row, date);
-    }
+    if (event.target !== event.currentTarget) return;
+    if (handleKey(event)) event.preventDefault();
   }
 
-  function rowAtPointer(clientY: number): number | null {
-    const el = scroller.current;
-    if (!el) return null;
-    const y = clientY - el.getBoundingClientRect().top + el.scrollTop - HEADER_HEIGHT;
-    const index = Math.floor(y / ROW_HEIGHT);
-    return index >= 0 && index < rows.length ? index : null;
+  const selectedCols =
+    selection && selectedRow !== undefined
+      ? (() => {
+          const stay = selectionStay(selection);
+          const start = Math.max(0, nightsBetween(dates[0], stay.arrival));
+          const end = Math.min(days - 1, nightsBetween(dates[0], stay.departure) - 1);
+          return end >= start ? { start, end } : null;
+        })()
+      : null;
+
+  // The tooltip: the hovered stay, else the stay under the keyboard focus while the grid has the focus.
+  const hoverRow = hover ? rows[hover.row] : undefined;
+  const hoveredBar = hover && isCellRow(hoverRow) ? hoverRow.bars.find((b) => b.reservationId === hover.id) : undefined;
+  const tip = gesture ? null : hover && hoveredBar ? { bar: hoveredBar, row: hover.row } : hasFocus && focusedBar ? { bar: focusedBar, row: focusRow } : null;
+
+  function onPointerOver(event: PointerEvent<HTMLDivElement>) {
+    if (gesture || !(event.target instanceof Element)) return;
+    const barEl = event.target.closest<HTMLElement>("[data-bar]");
+    const rowEl = barEl?.closest<HTMLElement>("[data-row]");
+    const next = barEl && rowEl ? { id: Number(barEl.dataset.bar), row: Number(rowEl.dataset.row) } : null;
+    if (next?.id !== hover?.id || next?.row !== hover?.row) setHover(next);
   }
-
-  function startDrag(event: PointerEvent<HTMLDivElement>, bar: TapeBar) {
-    if (event.button !== 0) return;
-    event.currentTarget.setPointerCapture?.(event.pointerId);
-    setDrag({ bar, startY: event.clientY, moved: false, over: null });
-  }
-
-  function onPointerMove(event: PointerEvent<HTMLDivElement>) {
-    if (!drag) return;
-    const moved = drag.moved || Math.abs(event.clientY - drag.startY) > DRAG_THRESHOLD;
-    setDrag({ ...drag, moved, over: moved ? rowAtPointer(event.clientY) : null });
-  }
-
-  function onPointerUp() {
-    if (!drag) return;
-    setDrag(null);
-    if (!drag.moved) return onBar(drag.bar);
-    const target = drag.over === null ? undefined : rows[drag.over];
-    if (target?.kind === "room" && target.room.id !== drag.bar.roomId) onDrop(drag.bar, target.room);
-  }
-
-  const renderBar = (bar: TapeBar) => {
-    const span = columnSpan(bar.arrival, bar.departure, dates[0], days);
-    if (!span || span.end <= firstCol || span.start >= lastCol) return null;
-    const color = reservationStateColor(bar.state);
-    const className = [classes.bar, bar.overbooked ? classes.overbooked : "", drag?.bar === bar && drag.moved ? classes.dragging : ""].join(" ");
-    return (
-      <div
-        key={bar.reservationId}
-        className={className}
-        data-testid={`tape-bar-${bar.reservationId}`}
-        data-state={bar.state}
-        title={barTitle(bar)}
-        onPointerDown={(e) => startDrag(e, bar)}
-        style={{
-          left: LABEL_WIDTH + span.start * COLUMN_WIDTH,
-          width: (span.end - span.start) * COLUMN_WIDTH - 2,
-          background: `var(--mantine-color-${color}-2)`,
-          borderColor: `var(--mantine-color-${color}-6)`,
-        }}
-      >
-        {bar.guestName}
-      </div>
-    );
-  };
-
-  const renderRow = (row: TapeRow, index: number) => {
-    const top = HEADER_HEIGHT + index * ROW_HEIGHT;
-    if (row.kind === "type") {
-      return (
-        <div key={row.key} className={`${classes.row} ${classes.typeRow}`} style={{ top, width: LABEL_WIDTH + days * COLUMN_WIDTH }}>
-          <div className={classes.label}>{typeName(row.roomTypeId)}</div>
-        </div>
-      );
-    }
-    const roomId = row.kind === "room" ? row.room.id : null;
-    const rowClass = [classes.row, row.kind === "unassigned" ? classes.unassignedRow : "", drag?.moved && drag.over === index ? classes.dropTarget : ""].join(" ");
-    return (
-      <div key={row.key} className={rowClass} style={{ top, width: LABEL_WIDTH + days * COLUMN_WIDTH }} data-testid={roomId === null ? undefined : `tape-row-${roomId}`}>
-        <div className={classes.label} title={row.kind === "room" ? t(`tapeChart.housekeeping.${row.room.housekeeping}`, { defaultValue: row.room.housekeeping }) : undefined}>
-          {row.kind === "room" ? (
-            <>
-              <span className={classes.roomNumber}>{row.room.number}</span> <span className={classes.dimmed}>{typeName(row.roomTypeId)}</span>
-            </>
-          ) : (
-            <span className={classes.dimmed}>{t("tapeChart.unassigned")}</span>
-          )}
-        </div>
-        {visibleCols.map(({ date, col }) => {
-          const focused = index === focusRow && col === focusCol;
-          const cellClass = [classes.cell, date === businessDate ? classes.today : "", weekday(date) % 6 === 0 ? classes.weekend : "", focused ? classes.focused : ""].join(" ");
-          return (
-            <div
-              key={date}
-              className={cellClass}
-              style={{ left: LABEL_WIDTH + col * COLUMN_WIDTH }}
-              data-testid={roomId === null ? undefined : `tape-cell-${roomId}-${date}`}
-              data-focused={focused || undefined}
-              onClick={() => setFocus({ row: index, col })}
-            />
-          );
-        })}
-        {row.kind === "room" &&
-          row.room.blocks.map(([from, to, kind, reason]) => {
-            const span = columnSpan(from, to, dates[0], days);
-            if (!span) return null;
-            return (
-              <div
-                key={`${from}-${kind}`}
-                className={classes.block}
-                title={`${t(`tapeChart.block.${kind}`, { defaultValue: kind })}${reason ? `: ${reason}` : ""}`}
-                style={{ left: LABEL_WIDTH + span.start * COLUMN_WIDTH, width: (span.end - span.start) * COLUMN_WIDTH }}
-              />
-            );
-          })}
-        {row.bars.map(renderBar)}
-        {index === focusRow && <div className={classes.focusRing} style={{ left: LABEL_WIDTH + focusCol * COLUMN_WIDTH }} />}
-      </div>
-    );
-  };
 
   return (
     <div
@@ -226,22 +185,25 @@ export function TapeGrid({ rows, dates, businessDate, typeName, barTitle, onEmpt
       aria-label={t("nav.tape-chart")}
       aria-rowcount={rows.length}
       aria-colcount={days}
+      aria-describedby={tip ? "tape-tip" : undefined}
       tabIndex={0}
       data-testid="tape-grid"
       onScroll={measure}
       onKeyDown={onKeyDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={onPointerUp}
-      onPointerCancel={() => setDrag(null)}
+      onFocus={() => setHasFocus(true)}
+      onBlur={() => setHasFocus(false)}
+      {...handlers}
+      onPointerOver={onPointerOver}
+      onPointerLeave={() => setHover(null)}
     >
       <div className={classes.canvas} style={{ width: LABEL_WIDTH + days * COLUMN_WIDTH, height: HEADER_HEIGHT + rows.length * ROW_HEIGHT }}>
         <div className={classes.header} style={{ height: HEADER_HEIGHT }}>
           <div className={classes.corner} />
-          {visibleCols.map(({ date, col }) => (
+          {dates.slice(firstCol, lastCol).map((date, i) => (
             <div
               key={date}
               className={[classes.dateHead, date === businessDate ? classes.todayHead : "", weekday(date) % 6 === 0 ? classes.weekend : ""].join(" ")}
-              style={{ left: LABEL_WIDTH + col * COLUMN_WIDTH }}
+              style={{ left: LABEL_WIDTH + (firstCol + i) * COLUMN_WIDTH }}
               data-today={date === businessDate || undefined}
               title={date}
             >
@@ -250,7 +212,32 @@ export function TapeGrid({ rows, dates, businessDate, typeName, barTitle, onEmpt
             </div>
           ))}
         </div>
-        {rows.slice(firstRow, lastRow).map((row, i) => renderRow(row, firstRow + i))}
+        {rows.slice(firstRow, lastRow).map((row, i) => {
+          const index = firstRow + i;
+          return (
+            <TapeRowView
+              key={row.key}
+              row={row}
+              index={index}
+              dates={dates}
+              firstCol={firstCol}
+              lastCol={lastCol}
+              businessDate={businessDate}
+              typeName={typeName}
+              focusCol={index === focusRow ? focusCol : null}
+              selected={index === selectedRow ? selectedCols : null}
+              focusedBar={index === focusRow ? (focusedBar?.reservationId ?? null) : null}
+              draggingBar={gesture?.kind === "move" && gesture.moved ? gesture.bar.reservationId : null}
+              resizing={gesture?.kind === "resize" && gesture.row === index ? { id: gesture.bar.reservationId, departure: gesture.departure } : null}
+              dropTarget={gesture?.kind === "move" && gesture.moved && gesture.over === index}
+            />
+          );
+        })}
+        {tip && (
+          <BarTip bar={tip.bar} row={tip.row} dates={dates} view={{ ...view, width, height }} canvasHeight={HEADER_HEIGHT + rows.length * ROW_HEIGHT}>
+            {renderTip(tip.bar)}
+          </BarTip>
+        )}
       </div>
     </div>
   );

@@ -1,73 +1,8 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { useAppState } from "../../app/app-state";
-import type { RoomTypeInput, TapeBar, TapeChart } from "../../ipc/client";
-import { apiError, session, status } from "../../test/fixtures";
-import { renderWithIpc, type Handlers } from "../../test/render";
-import { HEADER_HEIGHT, ROW_HEIGHT } from "./layout";
-import { TapeChartArea } from "./TapeChartArea";
-
-function roomType(id: number, nameZh: string, nameEn: string): RoomTypeInput {
-  return {
-    id, code: `T${id}`, nameZh, nameEn, areaM2: 25, bedType: "king", maxAdults: 2, maxChildren: 1,
-    facilities: [], overbookRooms: 0, overbookPercent: 0, active: true,
-  };
-}
-
-function bar(overrides: Partial<TapeBar>): TapeBar {
-  return {
-    reservationId: 7, bookingNo: "B2611-0007", roomId: 101, roomTypeId: 1, arrival: "2026-11-24", departure: "2026-11-26",
-    guestName: "张伟", state: "confirmed", total: "1234567.89", overbooked: false, ...overrides,
-  };
-}
-
-// Rows: 0 大床房, 1 unassigned, 2 room 101, 3 room 102, 4 双床房, 5 room 201.
-const CHART: TapeChart = {
-  businessDate: "2026-11-23",
-  rooms: [
-    { id: 101, number: "101", floor: 1, roomTypeId: 1, housekeeping: "clean", blocks: [] },
-    { id: 102, number: "102", floor: 1, roomTypeId: 1, housekeeping: "dirty", blocks: [["2026-11-28", "2026-11-30", "out_of_order", "漏水"]] },
-    { id: 201, number: "201", floor: 2, roomTypeId: 2, housekeeping: "clean", blocks: [] },
-  ],
-  bars: [bar({}), bar({ reservationId: 8, bookingNo: "B2611-0008", roomId: null, guestName: "李娜", state: "tentative", total: "0.1" })],
-};
-
-function Area() {
-  const { session: current } = useAppState();
-  return current ? <TapeChartArea /> : null;
-}
-
-function desk(extra: Handlers = {}): Handlers {
-  return {
-    app_status: () => status(),
-    current_session: () => session(),
-    list_room_types: () => [roomType(1, "大床房", "King room"), roomType(2, "双床房", "Twin room")],
-    list_rate_plans: () => [],
-    tape_chart: () => CHART,
-    ...extra,
-  };
-}
-
-// jsdom has no PointerEvent; without it fireEvent.pointer* would drop clientY.
-if (typeof window.PointerEvent === "undefined") {
-  class PointerEventStub extends MouseEvent {
-    readonly pointerId: number;
-    constructor(type: string, init: PointerEventInit = {}) {
-      super(type, init);
-      this.pointerId = init.pointerId ?? 1;
-    }
-  }
-  window.PointerEvent = PointerEventStub as unknown as typeof PointerEvent;
-}
-
-/** Drags a bar from one row to another with pointer events (row positions follow the fixed row height). */
-function drag(barId: number, fromRow: number, toRow: number) {
-  const y = (row: number) => HEADER_HEIGHT + row * ROW_HEIGHT + 10;
-  const barEl = screen.getByTestId(`tape-bar-${barId}`);
-  fireEvent.pointerDown(barEl, { button: 0, clientY: y(fromRow), pointerId: 1 });
-  fireEvent.pointerMove(barEl, { clientY: y(toRow), pointerId: 1 });
-  fireEvent.pointerUp(barEl, { clientY: y(toRow), pointerId: 1 });
-}
+import { apiError } from "../../test/fixtures";
+import { renderWithIpc } from "../../test/render";
+import { Area, desk, dragBar } from "./tape-chart.fixtures";
 
 describe("tape chart", () => {
   it("draws each stay in its room's row across its nights, unassigned stays in the type's unassigned row, money exact", async () => {
@@ -80,10 +15,8 @@ describe("tape chart", () => {
     expect(stay.style.left).toBe("190px");
     expect(stay.style.width).toBe("78px");
     expect(stay).toHaveTextContent("张伟");
-    expect(stay).toHaveAttribute("title", "张伟 · B2611-0007 · 2 晚 · ¥1,234,567.89");
     const waiting = screen.getByTestId("tape-bar-8");
     expect(waiting.parentElement).toHaveTextContent("未排房");
-    expect(waiting).toHaveAttribute("title", "李娜 · B2611-0008 · 2 晚 · ¥0.10");
     expect(screen.getByTestId("tape-row-101")).toHaveTextContent("101 大床房");
     expect(screen.getByTestId("tape-row-201")).toHaveTextContent("201 双床房");
 
@@ -115,6 +48,32 @@ describe("tape chart", () => {
     expect(screen.getByTestId("booking-departure")).toHaveValue("2026-11-25");
   });
 
+  it("shows guest, nights, average nightly rate and amount when pointing at a stay, and for the stay under the keyboard focus", async () => {
+    await renderWithIpc(desk(), <Area />);
+    const stay = await screen.findByTestId("tape-bar-7");
+    expect(screen.queryByTestId("tape-tip")).not.toBeInTheDocument();
+    fireEvent.pointerOver(stay);
+    const tip = screen.getByRole("tooltip");
+    expect(tip).toHaveTextContent("张伟");
+    expect(tip).toHaveTextContent("B2611-0007 · 101");
+    expect(tip).toHaveTextContent("11月24日 – 11月26日 · 2 晚");
+    // 1,234,567.89 ÷ 2 = 617,283.945 → rounded half away from zero, no float on the way.
+    expect(tip).toHaveTextContent("每晚均价：¥617,283.95");
+    expect(tip).toHaveTextContent("金额：¥1,234,567.89");
+    expect(screen.getByTestId("tape-grid")).toHaveAttribute("aria-describedby", tip.id);
+    fireEvent.pointerLeave(screen.getByTestId("tape-grid"));
+    expect(screen.queryByRole("tooltip")).not.toBeInTheDocument();
+
+    const grid = screen.getByTestId("tape-grid");
+    grid.focus();
+    fireEvent.keyDown(grid, { key: "ArrowDown" });
+    expect(screen.queryByRole("tooltip")).not.toBeInTheDocument();
+    fireEvent.keyDown(grid, { key: "ArrowRight" });
+    expect(screen.getByRole("tooltip")).toHaveTextContent("张伟");
+    fireEvent.blur(grid);
+    expect(screen.queryByRole("tooltip")).not.toBeInTheDocument();
+  });
+
   it("a refused move shows the translated error and the stay stays in its room", async () => {
     const { calls } = await renderWithIpc(
       desk({
@@ -125,7 +84,7 @@ describe("tape chart", () => {
       <Area />,
     );
     await screen.findByTestId("tape-bar-7");
-    drag(7, 2, 3);
+    dragBar(7, 2, 3);
     expect(await screen.findByTestId("tape-error")).toHaveTextContent("102");
     expect(screen.getByTestId("tape-error").textContent).toContain("2026-11-25");
     expect(calls).toHaveBeenCalledWith("assign_room", { id: 7, roomId: 102, allowUpgrade: false });
@@ -135,7 +94,7 @@ describe("tape chart", () => {
   it("asks before moving to another room type, then offers Undo back to the old room", async () => {
     const { calls } = await renderWithIpc(desk({ assign_room: () => ({}) }), <Area />);
     await screen.findByTestId("tape-bar-7");
-    drag(7, 2, 5);
+    dragBar(7, 2, 5);
     fireEvent.click(await screen.findByTestId("tape-upgrade-confirm"));
     await vi.waitFor(() => expect(calls).toHaveBeenCalledWith("assign_room", { id: 7, roomId: 201, allowUpgrade: true }));
     const undo = await screen.findByTestId("tape-undo");
