@@ -29,9 +29,9 @@ export function bar(overrides: Partial<TapeBar>): TapeBar {
 
 export function reservation(overrides: Partial<ReservationView> = {}): ReservationView {
   return {
-    id: 7, bookingNo: "B2611-0007", guestId: 3, guestName: "张伟", roomTypeId: 1, roomId: 101, roomNumber: "101",
+    id: 7, bookingNo: "B2611-0007", guestId: 3, guestName: "张伟", roomTypeId: 1, ratePlanId: 10, roomId: 101, roomNumber: "101",
     arrival: "2026-11-24", departure: "2026-11-26", adults: 2, children: 0, state: "confirmed", source: "phone",
-    total: "560.00", cancelFee: null, overbooked: false, ...overrides,
+    sourceDetail: "", specialRequests: "", notes: "", total: "560.00", cancelFee: null, overbooked: false, ...overrides,
   };
 }
 
