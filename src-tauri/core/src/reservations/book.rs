@@ -238,6 +238,14 @@ pub async fn create(
             ),
             None => None,
         };
+        if let Some(r) = &room
+            && super::assign::out_of_order(&txn, r.id, input.arrival, input.departure).await?
+        {
+            return Err(ReservationError::RoomOutOfOrder {
+                room: r.number.clone(),
+            }
+            .into());
+        }
         let mut overbooked = false;
         if !input.tentative {
             for n in &q.nights {

@@ -191,6 +191,14 @@ pub async fn change(
             Some(rid) => room::Entity::find_by_id(rid).one(&txn).await?,
             None => None,
         };
+        if let Some(a) = &assigned
+            && super::assign::out_of_order(&txn, a.id, change.arrival, change.departure).await?
+        {
+            return Err(ReservationError::RoomOutOfOrder {
+                room: a.number.clone(),
+            }
+            .into());
+        }
         write_nights(&txn, &updated, assigned.as_ref(), &q.after, digits).await?;
     }
     let summary = describe(&r, change, &q, &t.code);
