@@ -73,6 +73,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             reservations::assign_room,
             reservations::auto_assign_arrivals,
             reservations::tape_chart,
+            documents::confirmation_pdf,
+            documents::save_confirmation,
+            documents::print_confirmation,
         ])
 }
 

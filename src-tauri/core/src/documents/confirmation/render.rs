@@ -148,16 +148,16 @@ fn room(l: &mut Layout, c: &Confirmation, index: usize, stay: &Stay) {
     l.y += 8.0;
     if stay.state == state::CANCELLED || stay.state == state::NO_SHOW {
         let fee = stay.cancel_fee.unwrap_or(Decimal::ZERO);
-        let money = format::money(fee, c.digits, &c.currency);
-        l.paragraph(
-            LEFT,
-            WIDTH,
-            Style::new(9.5),
-            &format!(
+        let note = if fee.is_zero() {
+            format!("{} · 未收费 No charge", state_label(&stay.state))
+        } else {
+            let money = format::money(fee, c.digits, &c.currency);
+            format!(
                 "{} · 收取费用 Fee charged: {money}",
                 state_label(&stay.state)
-            ),
-        );
+            )
+        };
+        l.paragraph(LEFT, WIDTH, Style::new(9.5), &note);
         return;
     }
     nights(l, c, stay);
@@ -243,6 +243,9 @@ fn nights(l: &mut Layout, c: &Confirmation, stay: &Stay) {
 
 /// Sums over the stays that count: listed prices, discounts, tax by mode and rate, totals.
 fn totals(l: &mut Layout, c: &Confirmation) {
+    if c.active().next().is_none() {
+        return;
+    }
     let d = c.digits;
     let mut listed = Decimal::ZERO;
     let mut discount = Decimal::ZERO;
@@ -309,6 +312,7 @@ fn totals(l: &mut Layout, c: &Confirmation) {
     }
     l.y += 6.0;
     blocks::totals(l, &lines);
+    l.y += 6.0;
 }
 
 fn policies(l: &mut Layout, c: &Confirmation) {
