@@ -87,6 +87,7 @@ export function ReservationTable({
   selected,
   onSelect,
   onCancel,
+  onConfirmation,
 }: {
   rows: ReservationView[];
   typeName: (id: number) => string;
@@ -95,6 +96,7 @@ export function ReservationTable({
   selected: ReadonlySet<number>;
   onSelect: (ids: Set<number>) => void;
   onCancel: (reservation: ReservationView) => void;
+  onConfirmation: (reservation: ReservationView) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [sort, setSort] = useState<Sort>({ key: "arrival", descending: false });
@@ -172,7 +174,10 @@ export function ReservationTable({
             </Table.Td>
             <Table.Td>{t(`reservations.source.${r.source}`, { defaultValue: r.source })}</Table.Td>
             <Table.Td className="num">{formatMoney(r.total, currency, i18n.language, digits)}</Table.Td>
-            <Table.Td>
+            <Table.Td className="nowrap">
+              <Button size="compact-xs" variant="default" mr={4} onClick={() => onConfirmation(r)} data-testid="reservation-confirmation">
+                {t("documents.confirmation.action")}
+              </Button>
               {isCancellable(r.state) && (
                 <Button size="compact-xs" variant="default" color="red" onClick={() => onCancel(r)} data-testid="reservation-cancel">
                   {t("reservations.cancel.action")}

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/app-state";
 import type { ReservationFilter, ReservationView } from "../../ipc/client";
 import { call, commands } from "../../ipc/client";
+import { useConfirmationPreview } from "../documents";
 import { EmptyState } from "../../shared/components/EmptyState";
 import { formatDate } from "../../shared/dates";
 import { useErrorText } from "../../shared/errors";
@@ -53,7 +54,8 @@ export function ReservationsArea() {
   const [booking, setBooking] = useState(false);
   const [cancelling, setCancelling] = useState<ReservationView[] | null>(null);
   const guestRef = useRef<HTMLInputElement>(null);
-  const dialogOpen = booking || cancelling !== null;
+  const confirmation = useConfirmationPreview();
+  const dialogOpen = booking || cancelling !== null || confirmation.element !== null;
 
   // Also from inside inputs (tagsToIgnore []), but never behind the lock screen or an open dialog.
   useHotkeys(
@@ -133,6 +135,7 @@ export function ReservationsArea() {
         selected={selected}
         onSelect={setSelected}
         onCancel={(r) => setCancelling([r])}
+        onConfirmation={(r) => confirmation.open([r.bookingNo])}
       />
       {list.data && rows.length === 0 && (
         <EmptyState
@@ -152,6 +155,7 @@ export function ReservationsArea() {
         />
       )}
 
+      {confirmation.element}
       {booking && <BookingDialog businessDate={businessDate} currency={currency} digits={currencyDigits} onClose={() => setBooking(false)} />}
       {cancelling && (
         <CancelDialog
