@@ -4,7 +4,7 @@
 
 use base64::Engine;
 use innkeep_core::desk::Desk;
-use innkeep_core::documents::{self, Output};
+use innkeep_core::documents::{self, DocumentError, Output};
 use innkeep_core::{Error, Result};
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -60,7 +60,7 @@ pub async fn save_confirmation(
         return Ok(None);
     };
     std::fs::write(&path, bytes)
-        .map_err(Error::from)
+        .map_err(|e| write_error(&path, &e))
         .map_err(api)?;
     record(&desk, Output::Saved, &booking_nos)
         .await
@@ -79,13 +79,25 @@ pub async fn print_confirmation(desk: State<'_, Desk>, booking_nos: Vec<String>)
     let written = std::fs::create_dir_all(&dir)
         .map(|()| clear_old(&dir))
         .and_then(|()| std::fs::write(&path, bytes));
-    written.map_err(Error::from).map_err(api)?;
+    written.map_err(|e| write_error(&path, &e)).map_err(api)?;
     open::that_detached(&path)
-        .map_err(Error::from)
+        .map_err(|e| {
+            Error::from(DocumentError::NoViewer {
+                detail: e.to_string(),
+            })
+        })
         .map_err(api)?;
     record(&desk, Output::Printed, &booking_nos)
         .await
         .map_err(api)
+}
+
+fn write_error(path: &std::path::Path, e: &std::io::Error) -> Error {
+    DocumentError::Write {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    }
+    .into()
 }
 
 fn clear_old(dir: &std::path::Path) {

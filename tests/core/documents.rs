@@ -30,8 +30,7 @@ fn text_of(pdf: &[u8]) -> (String, usize) {
     // Wrapped lines read as one; the currency and its amount are joined by a no-break space.
     let text = String::from_utf8(out.stdout)
         .unwrap()
-        .replace('\u{a0}', " ")
-        .replace('\n', " ");
+        .replace(['\u{a0}', '\n'], " ");
     // pdftotext ends every page with a form feed.
     let pages = text.matches('\u{c}').count();
     (text, pages)

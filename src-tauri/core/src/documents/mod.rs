@@ -6,6 +6,7 @@
 
 mod blocks;
 mod confirmation;
+mod error;
 mod font;
 mod format;
 mod layout;
@@ -13,6 +14,7 @@ mod table;
 mod wrap;
 
 pub use confirmation::{MAX_BATCH, confirmation_pdf, confirmations_pdf};
+pub use error::DocumentError;
 
 use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;

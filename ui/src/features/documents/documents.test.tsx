@@ -62,13 +62,13 @@ describe("confirmation preview", () => {
     expect(calls).toHaveBeenCalledWith("print_confirmation", { bookingNos: ["B000009"] });
   });
 
-  it("says nothing was saved when the save dialog is cancelled, and shows a refusal in the user's language", async () => {
+  it("says nothing was saved when the save dialog is cancelled, and says so in the user's language when no program opens PDFs", async () => {
     await renderWithIpc(
       {
         confirmation_pdf: () => PDF,
         save_confirmation: () => null,
         print_confirmation: () => {
-          throw apiError("errors.auth.forbidden", { permission: "reservations.manage" });
+          throw apiError("errors.document.no_viewer");
         },
       },
       <ConfirmationPreview bookingNos={["B000009", "B000010"]} onClose={() => {}} />,
@@ -78,7 +78,7 @@ describe("confirmation preview", () => {
     await screen.findByTestId("pdf-stand-in");
     await userEvent.click(screen.getByTestId("confirmation-save"));
     await userEvent.click(screen.getByTestId("confirmation-print"));
-    expect(await screen.findByText("You do not have permission for this (reservations.manage).")).toBeInTheDocument();
+    expect(await screen.findByText(/No program on this computer opens PDF files/)).toBeInTheDocument();
     expect(screen.queryByText(/Saved to/)).toBeNull();
   });
 
