@@ -83,6 +83,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             booking_changes::change_reservation,
             booking_changes::confirm_reservations,
             booking_changes::walk_reservation,
+            documents::confirmation_pdf,
+            documents::save_confirmation,
+            documents::print_confirmation,
         ])
 }
 

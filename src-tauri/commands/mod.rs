@@ -5,6 +5,7 @@ pub mod audit;
 pub mod backups;
 pub mod booking_changes;
 pub mod dashboard;
+pub mod documents;
 pub mod promotions;
 pub mod property;
 pub mod reservations;

@@ -11,6 +11,7 @@ mod backups;
 mod booking_changes;
 mod connection;
 mod desk;
+mod documents;
 mod money;
 mod permissions;
 mod reservations;

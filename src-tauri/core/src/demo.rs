@@ -10,12 +10,13 @@ use crate::auth::{self, Actor};
 use crate::entity::reservation;
 use crate::error::Result;
 use crate::guests::NewGuest;
+use crate::property::PropertyInput;
 use crate::rates::{self, RatePlanInput, RateRuleInput};
 use crate::reservations::{self, BookingInput, RoomRequest, state};
 use crate::rooms::{self, BulkRooms, RoomTypeInput};
 use crate::setup::{self, CreateAdministratorInput};
 use crate::users::{self, NewUser};
-use crate::{property, roles};
+use crate::{money, property, roles};
 
 /// A demo login shown on the demo's login screen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -115,6 +116,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
     )
     .await?;
     let actor = auth::actor_for(db, &admin).await?;
+    contacts(db, now, &actor).await?;
     for (username, display, role_code) in &STAFF[1..] {
         let Some(role) = roles::by_code(db, actor.property_id, role_code).await? else {
             continue;
@@ -210,6 +212,27 @@ pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
         plans.push((type_id, plan.id.unwrap_or_default()));
     }
     seed_reservations(db, now, &actor, &plans).await
+}
+
+/// The demo hotel's address and telephone, as its documents print them.
+async fn contacts(db: &DatabaseConnection, now: DateTime<Utc>, actor: &Actor) -> Result<()> {
+    let p = property::get(db, actor.property_id).await?;
+    let input = PropertyInput {
+        address: "上海市黄浦区南京东路 100 号 · 100 East Nanjing Road, Huangpu, Shanghai 200001"
+            .into(),
+        phone: "+86 21 6320 1234".into(),
+        folio_credit_limit: money::from_minor(p.folio_credit_limit_minor, property::digits(&p))
+            .to_string(),
+        currency_digits: u8::try_from(p.currency_digits).unwrap_or(2),
+        name: p.name,
+        taxpayer_id: p.taxpayer_id,
+        currency: p.currency,
+        time_zone: p.time_zone,
+        check_in_time: p.check_in_time,
+        check_out_time: p.check_out_time,
+    };
+    property::update(db, now, actor, input).await?;
+    Ok(())
 }
 
 async fn seed_reservations(

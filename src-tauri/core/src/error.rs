@@ -28,6 +28,8 @@ pub enum Error {
     Pricing(#[from] crate::pricing::PricingError),
     #[error(transparent)]
     Reservation(#[from] crate::reservations::ReservationError),
+    #[error(transparent)]
+    Document(#[from] crate::documents::DocumentError),
     #[error("{entity} not found")]
     NotFound { entity: &'static str },
     #[error("the first-run setup is already done")]
@@ -79,8 +81,10 @@ impl ApiError {
 impl Error {
     /// Whether the details should go to the log because the user sees only a generic message.
     pub fn is_internal(&self) -> bool {
-        matches!(self, Error::Db(_) | Error::Io(_) | Error::Internal(_))
-            || matches!(self, Error::Connection(ConnectionError::Failed(_)))
+        matches!(
+            self,
+            Error::Db(_) | Error::Io(_) | Error::Internal(_) | Error::Document(_)
+        ) || matches!(self, Error::Connection(ConnectionError::Failed(_)))
             || matches!(self, Error::Secret(SecretError::Failed(_)))
     }
 
@@ -94,6 +98,7 @@ impl Error {
             Error::Backup(e) => e.to_api(),
             Error::Pricing(e) => e.to_api(),
             Error::Reservation(e) => e.to_api(),
+            Error::Document(e) => e.to_api(),
             Error::NotFound { entity } => {
                 ApiError::new("common", "not_found", &[("entity", entity.to_string())])
             }

@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod desk;
+pub mod documents;
 pub mod entity;
 pub mod error;
 pub mod guests;

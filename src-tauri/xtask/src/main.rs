@@ -20,6 +20,8 @@ commands:
                                   (e.g. `cargo xtask run -- --demo`)
   test [--only a,b] [--list]      run every suite; stops at the first failure
   bundle                          build the installer (.deb on Linux, MSI on Windows, DMG on macOS)
+  demo-documents DIR               write the demo hotel's sample documents (confirmation.pdf)
+                                  into DIR
   postgres [-- command]           start a throwaway PostgreSQL, run the command with
                                   INNKEEP_TEST_BACKEND=postgres and INNKEEP_TEST_PG_URL set
                                   (or wait for Enter), then remove it
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         "run" => run_app(rest),
         "test" => suites::test(rest),
         "bundle" => bundle(),
+        "demo-documents" => demo_documents(rest),
         "postgres" => with_postgres(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
@@ -156,6 +159,26 @@ fn bundle() -> Result<()> {
         meta.len()
     );
     Ok(())
+}
+
+/// Renders the demo hotel's documents with the core's `demo_documents` example.
+fn demo_documents(args: &[String]) -> Result<()> {
+    let [dir] = args else {
+        return Err(format!("`demo-documents` takes one folder\n{USAGE}"));
+    };
+    let dir = std::path::absolute(dir).map_err(|e| format!("{dir}: {e}"))?;
+    run(cargo()
+        .args([
+            "run",
+            "-q",
+            "-p",
+            "innkeep-core",
+            "--example",
+            "demo_documents",
+            "--",
+        ])
+        .arg(&dir)
+        .current_dir(root()))
 }
 
 fn with_postgres(args: &[String]) -> Result<()> {

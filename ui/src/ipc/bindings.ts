@@ -71,6 +71,15 @@ export const commands = {
 	changeReservation: (id: number, change: StayChange, confirmOverbooking: boolean) => typedError<ReservationView, ApiError>(__TAURI_INVOKE("change_reservation", { id, change, confirmOverbooking })),
 	confirmReservations: (ids: number[]) => typedError<BatchResult, ApiError>(__TAURI_INVOKE("confirm_reservations", { ids })),
 	walkReservation: (id: number, input: WalkInput) => typedError<ReservationView, ApiError>(__TAURI_INVOKE("walk_reservation", { id, input })),
+	/**  The confirmations of one or several bookings, for the preview. */
+	confirmationPdf: (bookingNos: string[]) => typedError<PdfFile, ApiError>(__TAURI_INVOKE("confirmation_pdf", { bookingNos })),
+	/**  Asks where to save the confirmations and writes them there; `None` when the user cancels. */
+	saveConfirmation: (bookingNos: string[]) => typedError<string | null, ApiError>(__TAURI_INVOKE("save_confirmation", { bookingNos })),
+	/**
+	 *  Opens the confirmations in the system's PDF viewer, whose Print command prints them. The file
+	 *  goes to a temporary folder that is cleared of files older than a day.
+	 */
+	printConfirmation: (bookingNos: string[]) => typedError<null, ApiError>(__TAURI_INVOKE("print_confirmation", { bookingNos })),
 };
 
 /* Types */
@@ -301,6 +310,12 @@ export type NightQuote = {
 	net: string,
 	tax: string,
 	source: PriceSource,
+};
+
+/**  A rendered PDF for the preview, its bytes in base64. */
+export type PdfFile = {
+	fileName: string,
+	base64: string,
 };
 
 /**  One permission, checked by every command in the core. */

@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/app-state";
 import type { ReservationFilter, ReservationView } from "../../ipc/client";
 import { call, commands } from "../../ipc/client";
+import { useConfirmationPreview } from "../documents";
 import { EmptyState } from "../../shared/components/EmptyState";
 import { formatDate } from "../../shared/dates";
 import { useErrorText } from "../../shared/errors";
@@ -61,7 +62,8 @@ export function ReservationsArea() {
   const [confirming, setConfirming] = useState(false);
   const queryClient = useQueryClient();
   const guestRef = useRef<HTMLInputElement>(null);
-  const dialogOpen = booking || cancelling !== null || modifying !== null || walking !== null;
+  const confirmation = useConfirmationPreview();
+  const dialogOpen = booking || cancelling !== null || modifying !== null || walking !== null || confirmation.element !== null;
 
   // Also from inside inputs (tagsToIgnore []), but never behind the lock screen or an open dialog.
   useHotkeys(
@@ -77,11 +79,13 @@ export function ReservationsArea() {
   const rows = list.data ?? [];
   const visibleSelection = rows.filter((r) => selected.has(r.id) && isCancellable(r.state));
   const tentativeSelection = visibleSelection.filter((r) => r.state === "tentative");
+  const printSelection = [...new Set(visibleSelection.map((r) => r.bookingNo))];
 
   function act(action: RowAction, r: ReservationView) {
     if (action === "modify") setModifying(r);
     else if (action === "walk") setWalking(r);
     else if (action === "cancel") setCancelling([r]);
+    else if (action === "confirmation") confirmation.open([r.bookingNo]);
     else void confirmTentative([r]);
   }
 
@@ -144,6 +148,15 @@ export function ReservationsArea() {
           </Text>
           <Button
             size="xs"
+            variant="default"
+            disabled={printSelection.length === 0}
+            onClick={() => confirmation.open(printSelection)}
+            data-testid="reservations-batch-print"
+          >
+            {t("reservations.printSelected", { count: printSelection.length })}
+          </Button>
+          <Button
+            size="xs"
             variant="light"
             disabled={tentativeSelection.length === 0}
             loading={confirming}
@@ -197,6 +210,7 @@ export function ReservationsArea() {
         />
       )}
 
+      {confirmation.element}
       {booking && <BookingDialog businessDate={businessDate} currency={currency} digits={currencyDigits} onClose={() => setBooking(false)} />}
       {modifying && <ModifyDialog reservation={modifying} currency={currency} digits={currencyDigits} onClose={() => setModifying(null)} />}
       {walking && <WalkDialog reservation={walking} onClose={() => setWalking(null)} />}

@@ -1,0 +1,119 @@
+//! Documents: a PDF rendered for the in-app preview, saved through the system's save dialog or
+//! opened in the system's PDF viewer to print. Save and print render again from the database,
+//! so the page never hands the shell bytes to write.
+
+use base64::Engine;
+use innkeep_core::desk::Desk;
+use innkeep_core::documents::{self, DocumentError, Output};
+use innkeep_core::{Error, Result};
+use serde::Serialize;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use super::{Answer, api};
+
+/// A rendered PDF for the preview, its bytes in base64.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PdfFile {
+    pub file_name: String,
+    pub base64: String,
+}
+
+async fn render(desk: &Desk, booking_nos: &[String]) -> Result<Vec<u8>> {
+    let (db, actor) = desk.acting().await?;
+    documents::confirmations_pdf(&db.conn, &actor, booking_nos).await
+}
+
+async fn record(desk: &Desk, output: Output, booking_nos: &[String]) -> Result<()> {
+    let (db, actor) = desk.acting().await?;
+    documents::record_confirmation(&db.conn, desk.now(), &actor, output, booking_nos).await
+}
+
+/// The confirmations of one or several bookings, for the preview.
+#[tauri::command]
+#[specta::specta]
+pub async fn confirmation_pdf(desk: State<'_, Desk>, booking_nos: Vec<String>) -> Answer<PdfFile> {
+    let bytes = render(&desk, &booking_nos).await.map_err(api)?;
+    Ok(PdfFile {
+        file_name: documents::confirmation_file_name(&booking_nos),
+        base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+    })
+}
+
+/// Asks where to save the confirmations and writes them there; `None` when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_confirmation(
+    app: AppHandle,
+    desk: State<'_, Desk>,
+    booking_nos: Vec<String>,
+) -> Answer<Option<String>> {
+    let bytes = render(&desk, &booking_nos).await.map_err(api)?;
+    let picked = app
+        .dialog()
+        .file()
+        .set_file_name(documents::confirmation_file_name(&booking_nos))
+        .add_filter("PDF", &["pdf"])
+        .blocking_save_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    std::fs::write(&path, bytes)
+        .map_err(|e| write_error(&path, &e))
+        .map_err(api)?;
+    record(&desk, Output::Saved, &booking_nos)
+        .await
+        .map_err(api)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Opens the confirmations in the system's PDF viewer, whose Print command prints them. The file
+/// goes to a temporary folder that is cleared of files older than a day.
+#[tauri::command]
+#[specta::specta]
+pub async fn print_confirmation(desk: State<'_, Desk>, booking_nos: Vec<String>) -> Answer<()> {
+    let bytes = render(&desk, &booking_nos).await.map_err(api)?;
+    let dir = std::env::temp_dir().join("innkeep-print");
+    let path = dir.join(documents::confirmation_file_name(&booking_nos));
+    let written = std::fs::create_dir_all(&dir)
+        .map(|()| clear_old(&dir))
+        .and_then(|()| std::fs::write(&path, bytes));
+    written.map_err(|e| write_error(&path, &e)).map_err(api)?;
+    open::that_detached(&path)
+        .map_err(|e| {
+            Error::from(DocumentError::NoViewer {
+                detail: e.to_string(),
+            })
+        })
+        .map_err(api)?;
+    record(&desk, Output::Printed, &booking_nos)
+        .await
+        .map_err(api)
+}
+
+fn write_error(path: &std::path::Path, e: &std::io::Error) -> Error {
+    DocumentError::Write {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    }
+    .into()
+}
+
+fn clear_old(dir: &std::path::Path) {
+    let day = std::time::Duration::from_secs(24 * 3600);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > day);
+        if old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}

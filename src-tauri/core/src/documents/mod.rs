@@ -1,0 +1,65 @@
+//! Printable documents. A small PDF layer — A4 pages, the embedded Chinese-and-Latin font
+//! subset into each file, measured text for right-aligned amounts, wrapping, tables whose
+//! titles repeat on every page, page numbers "第 1 / 2 页 · Page 1 of 2" — and the documents
+//! built on it: the booking confirmation now; folio, invoice, registration card and audit
+//! report reuse the same pieces.
+
+mod blocks;
+mod confirmation;
+mod error;
+mod font;
+mod format;
+mod layout;
+mod table;
+mod wrap;
+
+pub use confirmation::{MAX_BATCH, confirmation_pdf, confirmations_pdf};
+pub use error::DocumentError;
+
+use chrono::{DateTime, Utc};
+use sea_orm::ConnectionTrait;
+
+use crate::audit;
+use crate::auth::Actor;
+use crate::error::Result;
+
+/// What happened to a document outside the app, for the audit trail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    Printed,
+    Saved,
+}
+
+/// Records that the confirmations of `booking_nos` were printed or saved, one entry per booking.
+pub async fn record_confirmation(
+    conn: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    output: Output,
+    booking_nos: &[String],
+) -> Result<()> {
+    let (action, summary) = match output {
+        Output::Printed => ("confirmation.printed", "confirmation sent to the printer"),
+        Output::Saved => ("confirmation.saved", "confirmation saved as a PDF file"),
+    };
+    for n in booking_nos {
+        audit::record(conn, now, actor, action, "booking", n.trim(), summary).await?;
+    }
+    Ok(())
+}
+
+/// A file name for the confirmations of `booking_nos`: `confirmation-B000009.pdf`, or
+/// `confirmations-3.pdf` for several.
+pub fn confirmation_file_name(booking_nos: &[String]) -> String {
+    match booking_nos {
+        [one] => {
+            let safe: String = one
+                .trim()
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            format!("confirmation-{safe}.pdf")
+        }
+        many => format!("confirmations-{}.pdf", many.len()),
+    }
+}
