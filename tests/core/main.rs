@@ -10,6 +10,7 @@ mod availability_model;
 mod backups;
 mod connection;
 mod desk;
+mod mail;
 mod money;
 mod permissions;
 mod reservations;

@@ -28,6 +28,8 @@ pub enum Error {
     Pricing(#[from] crate::pricing::PricingError),
     #[error(transparent)]
     Reservation(#[from] crate::reservations::ReservationError),
+    #[error(transparent)]
+    Mail(#[from] crate::mail::MailError),
     #[error("{entity} not found")]
     NotFound { entity: &'static str },
     #[error("the first-run setup is already done")]
@@ -94,6 +96,7 @@ impl Error {
             Error::Backup(e) => e.to_api(),
             Error::Pricing(e) => e.to_api(),
             Error::Reservation(e) => e.to_api(),
+            Error::Mail(e) => e.to_api(),
             Error::NotFound { entity } => {
                 ApiError::new("common", "not_found", &[("entity", entity.to_string())])
             }

@@ -15,6 +15,7 @@ pub mod desk;
 pub mod entity;
 pub mod error;
 pub mod guests;
+pub mod mail;
 pub mod money;
 pub mod permission;
 pub mod pricing;
