@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod backups;
 pub mod dashboard;
+pub mod mail;
 pub mod property;
 pub mod reservations;
 pub mod roles;
