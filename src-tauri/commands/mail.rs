@@ -2,9 +2,7 @@
 //! "cancel".
 
 use innkeep_core::desk::Desk;
-use innkeep_core::mail::{
-    self, MailMessageView, OutboxFilter, SmtpSettingsInput, SmtpSettingsView,
-};
+use innkeep_core::mail::{self, OutboxFilter, OutboxView, SmtpSettingsInput, SmtpSettingsView};
 use tauri::State;
 
 use super::{Answer, api};
@@ -32,12 +30,9 @@ pub async fn send_test_mail(desk: State<'_, Desk>, to: String) -> Answer<()> {
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_outbox(
-    desk: State<'_, Desk>,
-    filter: OutboxFilter,
-) -> Answer<Vec<MailMessageView>> {
+pub async fn list_outbox(desk: State<'_, Desk>, filter: OutboxFilter) -> Answer<OutboxView> {
     let (db, actor) = desk.acting().await.map_err(api)?;
-    mail::list(&db.conn, &actor, filter).await.map_err(api)
+    mail::outbox(&db.conn, &actor, filter).await.map_err(api)
 }
 
 #[tauri::command]

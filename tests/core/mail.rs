@@ -586,6 +586,14 @@ async fn the_front_desk_sees_the_outbox_but_not_the_smtp_settings() {
     let only_cancelled = OutboxFilter {
         status: Some(MailStatus::Cancelled),
     };
+    let screen = mail::outbox(&t.db.conn, &desk, OutboxFilter::default())
+        .await
+        .unwrap();
+    assert!(
+        !screen.smtp_configured,
+        "nothing leaves before the server is set up"
+    );
+    assert_eq!(screen.messages.len(), 1);
     assert_eq!(
         mail::list(&t.db.conn, &admin, only_cancelled)
             .await

@@ -45,7 +45,7 @@ export const commands = {
 	getMailSettings: () => typedError<SmtpSettingsView, ApiError>(__TAURI_INVOKE("get_mail_settings")),
 	saveMailSettings: (input: SmtpSettingsInput) => typedError<SmtpSettingsView, ApiError>(__TAURI_INVOKE("save_mail_settings", { input })),
 	sendTestMail: (to: string) => typedError<null, ApiError>(__TAURI_INVOKE("send_test_mail", { to })),
-	listOutbox: (filter: OutboxFilter) => typedError<MailMessageView[], ApiError>(__TAURI_INVOKE("list_outbox", { filter })),
+	listOutbox: (filter: OutboxFilter) => typedError<OutboxView, ApiError>(__TAURI_INVOKE("list_outbox", { filter })),
 	retryMailMessage: (id: number) => typedError<null, ApiError>(__TAURI_INVOKE("retry_mail_message", { id })),
 	cancelMailMessage: (id: number) => typedError<null, ApiError>(__TAURI_INVOKE("cancel_mail_message", { id })),
 	listRoomTypes: () => typedError<RoomTypeInput[], ApiError>(__TAURI_INVOKE("list_room_types")),
@@ -317,6 +317,14 @@ export type OutboxAttachmentView = {
 /**  Which messages the out-box shows. */
 export type OutboxFilter = {
 	status: MailStatus | null,
+};
+
+/**  The out-box screen. */
+export type OutboxView = {
+	/**  False until someone set up the SMTP server: then nothing leaves, and the screen says why. */
+	smtpConfigured: boolean,
+	/**  Newest first, at most 200. */
+	messages: MailMessageView[],
 };
 
 /**  Whether this computer can log in to the SMTP server. */

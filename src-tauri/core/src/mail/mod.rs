@@ -14,7 +14,7 @@ use crate::error::ApiError;
 pub use delivery::{DeliveryReport, MAX_ATTEMPTS, any_due, deliver_due, retry_delay, send_test};
 pub use outbox::{
     About, MailMessageView, MailStatus, NewAttachment, NewMessage, OutboxAttachmentView,
-    OutboxFilter, cancel, enqueue, list, retry_now,
+    OutboxFilter, OutboxView, cancel, enqueue, list, outbox, retry_now,
 };
 pub use settings::{
     PasswordState, Security, SmtpSettings, SmtpSettingsInput, SmtpSettingsView, get_settings,

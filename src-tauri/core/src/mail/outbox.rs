@@ -275,6 +275,32 @@ pub struct OutboxFilter {
     pub status: Option<MailStatus>,
 }
 
+/// The out-box screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct OutboxView {
+    /// False until someone set up the SMTP server: then nothing leaves, and the screen says why.
+    pub smtp_configured: bool,
+    /// Newest first, at most 200.
+    pub messages: Vec<MailMessageView>,
+}
+
+/// The out-box: whether mail can leave at all, and the newest messages with their attachments'
+/// names and sizes. Permission `reservations.manage` or `settings.manage`.
+pub async fn outbox(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    filter: OutboxFilter,
+) -> Result<OutboxView> {
+    require_outbox(actor)?;
+    Ok(OutboxView {
+        smtp_configured: super::stored_settings(conn, actor.property_id)
+            .await?
+            .is_some(),
+        messages: list(conn, actor, filter).await?,
+    })
+}
+
 /// The newest messages first (at most 200), with their attachments' names and sizes.
 /// Permission `reservations.manage` or `settings.manage`.
 pub async fn list(
