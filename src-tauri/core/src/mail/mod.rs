@@ -5,6 +5,7 @@
 //! confirmation, say) is the caller's business, not this module's.
 
 mod delivery;
+mod enqueue;
 mod message;
 mod outbox;
 mod settings;
@@ -12,9 +13,10 @@ mod settings;
 use crate::error::ApiError;
 
 pub use delivery::{DeliveryReport, MAX_ATTEMPTS, any_due, deliver_due, retry_delay, send_test};
+pub use enqueue::{About, MAX_ATTACHMENT_MB, NewAttachment, NewMessage, enqueue};
 pub use outbox::{
-    About, MailMessageView, MailStatus, NewAttachment, NewMessage, OutboxAttachmentView,
-    OutboxFilter, OutboxView, cancel, enqueue, list, outbox, retry_now,
+    MailMessageView, MailStatus, OutboxAttachmentView, OutboxFilter, OutboxView, cancel, list,
+    outbox, retry_now,
 };
 pub use settings::{
     PasswordState, Security, SmtpSettings, SmtpSettingsInput, SmtpSettingsView, get_settings,
