@@ -400,6 +400,7 @@ async fn the_test_email_goes_out_at_once_or_says_why_not() {
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].rcpt_tos, ["manager@westlake-inn.cn"]);
     assert!(got[0].subject.contains("测试邮件"));
+    assert!(got[0].message_id.ends_with(">"), "{}", got[0].message_id);
 
     let down = settings_for(free_port());
     let e = mail::send_test(

@@ -367,6 +367,7 @@ pub async fn send_test(
         .to(to.clone())
         .subject("Innkeep test e-mail / 测试邮件")
         .date(now.into())
+        .message_id(None)
         .user_agent("Innkeep".into())
         .body(format!(
             "This is a test e-mail from Innkeep: the SMTP settings work.\n\

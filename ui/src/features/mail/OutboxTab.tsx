@@ -12,6 +12,7 @@ import { EmptyState } from "../../shared/components/EmptyState";
 import { formatBytes, formatTimestamp } from "../../shared/dates";
 import { useErrorText } from "../../shared/errors";
 import { MAIL_STATUS_COLOR, isWaiting } from "./mailStatus";
+import classes from "./outbox.module.css";
 import { OUTBOX_KEY, OUTBOX_REFRESH_MS } from "./queries";
 
 type Shown = "all" | MailStatus;
@@ -73,10 +74,9 @@ export function OutboxTab() {
       <Table withTableBorder data-testid="outbox-list" verticalSpacing={4}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t("mail.outbox.status")}</Table.Th>
-            <Table.Th>{t("mail.outbox.createdAt")}</Table.Th>
+            <Table.Th className={classes.status}>{t("mail.outbox.status")}</Table.Th>
             <Table.Th>{t("mail.outbox.to")}</Table.Th>
-            <Table.Th>{t("mail.outbox.subject")}</Table.Th>
+            <Table.Th className={classes.subject}>{t("mail.outbox.subject")}</Table.Th>
             <Table.Th className="num">{t("mail.outbox.attempts")}</Table.Th>
             <Table.Th>{t("mail.outbox.nextAttempt")}</Table.Th>
             <Table.Th>{t("mail.outbox.lastError")}</Table.Th>
@@ -86,36 +86,36 @@ export function OutboxTab() {
         <Table.Tbody>
           {messages.map((m) => (
             <Table.Tr key={m.id} data-testid={`outbox-row-${m.id}`}>
-              <Table.Td>
+              <Table.Td className={classes.status}>
                 <Badge size="sm" variant="light" color={MAIL_STATUS_COLOR[m.status]}>
                   {t(`mail.statuses.${m.status}`)}
                 </Badge>
               </Table.Td>
-              <Table.Td className="num" title={t("mail.outbox.queuedBy", { user: m.queuedBy })}>
-                {when(m.createdAt)}
-              </Table.Td>
               <Table.Td>
-                <Text size="sm" title={m.cc ? `${m.to}; cc ${m.cc}` : m.to} truncate maw={220}>
+                <Text size="sm" title={m.cc ? `${m.to}; cc ${m.cc}` : m.to} truncate maw={170}>
                   {m.to}
                 </Text>
               </Table.Td>
-              <Table.Td>
+              <Table.Td className={classes.subject}>
                 <Text size="sm">{m.subject}</Text>
+                <Text size="xs" c="dimmed">
+                  {when(m.createdAt)} · {t("mail.outbox.queuedBy", { user: m.queuedBy })}
+                </Text>
                 {m.attachments.map((a) => (
                   <Text key={a.fileName} size="xs" c="dimmed">
-                    📎 {a.fileName} · {formatBytes(a.sizeBytes, i18n.language)}
+                    {a.fileName} · {formatBytes(a.sizeBytes, i18n.language)}
                   </Text>
                 ))}
               </Table.Td>
               <Table.Td className="num">{m.attempts}</Table.Td>
-              <Table.Td className="num">{m.status === "sent" ? when(m.sentAt) : when(m.nextAttemptAt)}</Table.Td>
+              <Table.Td className={`num ${classes.nowrap}`}>{m.status === "sent" ? when(m.sentAt) : when(m.nextAttemptAt)}</Table.Td>
               <Table.Td>
                 {m.lastErrorKind && (
                   <>
                     <Text size="sm" c={m.status === "failed" ? "red" : undefined}>
                       {t(`mail.errorKinds.${m.lastErrorKind}`, { defaultValue: t("mail.errorKinds.other") })}
                     </Text>
-                    <Text size="xs" c="dimmed" title={m.lastError} lineClamp={2} maw={280}>
+                    <Text size="xs" c="dimmed" title={m.lastError} lineClamp={2} maw={220}>
                       {m.lastError}
                     </Text>
                   </>
