@@ -55,6 +55,12 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             backups::restore_backup,
             backups::pick_folder,
             backups::pick_backup_file,
+            mail::get_mail_settings,
+            mail::save_mail_settings,
+            mail::send_test_mail,
+            mail::list_outbox,
+            mail::retry_mail_message,
+            mail::cancel_mail_message,
             rooms::list_room_types,
             rooms::save_room_type,
             rooms::list_rooms,
@@ -104,6 +110,40 @@ fn paths(app: &tauri::App, demo: bool) -> tauri::Result<Paths> {
     Ok(Paths { data_dir, log_dir })
 }
 
+/// The out-box worker: a delivery round every 30 seconds, or at once when something was queued.
+/// A problem that lasts (server down, no password on this computer) is logged once, not every
+/// round; each message keeps its own last error for the out-box screen.
+async fn deliver_mail(handle: tauri::AppHandle) {
+    let mut last_problem: Option<String> = None;
+    loop {
+        let desk = handle.state::<Desk>();
+        match desk.deliver_due_mail().await {
+            Ok(report) => {
+                if report.sent + report.failed > 0 {
+                    log::info!(
+                        "e-mail: {} sent, {} failed, {} waiting to retry",
+                        report.sent,
+                        report.failed,
+                        report.retrying
+                    );
+                }
+                last_problem = None;
+            }
+            Err(e) => {
+                let text = e.to_string();
+                if last_problem.as_deref() != Some(text.as_str()) {
+                    log::warn!("e-mail delivery: {text}");
+                    last_problem = Some(text);
+                }
+            }
+        }
+        tokio::select! {
+            () = tokio::time::sleep(Duration::from_secs(30)) => {}
+            () = desk.mail_woken() => {}
+        }
+    }
+}
+
 /// Starts Innkeep. `--demo` opens the demo hotel.
 pub fn run() {
     let demo = std::env::args().any(|a| a == "--demo");
@@ -150,6 +190,7 @@ pub fn run() {
                     }
                 }
             });
+            tauri::async_runtime::spawn(deliver_mail(app.handle().clone()));
             Ok(())
         })
         .run(tauri::generate_context!("tauri.conf.json"));

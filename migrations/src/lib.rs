@@ -11,6 +11,7 @@ mod m20261123_000001_foundation;
 mod m20261123_000002_append_only_audit;
 mod m20261123_000003_rooms_and_rates;
 mod m20261123_000004_guests_and_reservations;
+mod m20261123_000005_outbox;
 mod m20261123_000006_walks;
 
 /// Runs every migration in order.
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_append_only_audit::Migration),
             Box::new(m20261123_000003_rooms_and_rates::Migration),
             Box::new(m20261123_000004_guests_and_reservations::Migration),
+            Box::new(m20261123_000005_outbox::Migration),
             Box::new(m20261123_000006_walks::Migration),
         ]
     }

@@ -1,4 +1,4 @@
-//! The PostgreSQL password in a real OS credential store (Secret Service here, run by
+//! The PostgreSQL and SMTP passwords in a real OS credential store (Secret Service here, run by
 //! `cargo xtask test` under a private D-Bus session with gnome-keyring), and a clear error when
 //! the machine has no store at all.
 
@@ -95,4 +95,55 @@ async fn a_server_down_at_start_up_is_reported_and_nothing_is_lost() {
     assert_eq!(config::load(&paths.config_file()).unwrap(), Some(saved));
     assert_eq!(secrets::postgres_password(&down).unwrap(), "pw");
     secrets::delete_postgres_password(&down).unwrap();
+}
+
+#[tokio::test]
+async fn the_smtp_password_is_stored_replaced_and_cleared_but_never_shown() {
+    use innkeep_core::mail::{self, PasswordState, Security, SmtpSettingsInput};
+    if mode().as_deref() != Some("available") {
+        eprintln!("skipped: needs a credential store (INNKEEP_TEST_KEYRING=available)");
+        return;
+    }
+    let t = innkeep_tests::fresh_db().await;
+    let admin = innkeep_tests::hotel(&t.db).await;
+    let now = innkeep_tests::t0();
+    let form = |new_password: Option<&str>, clear_password: bool| SmtpSettingsInput {
+        host: "smtp.exmail.qq.com".into(),
+        port: 465,
+        security: Security::Tls,
+        user: format!("frontdesk{}@westlake-inn.cn", std::process::id()),
+        sender_address: "frontdesk@westlake-inn.cn".into(),
+        sender_name: "西湖客栈".into(),
+        new_password: new_password.map(str::to_string),
+        clear_password,
+    };
+    let view = mail::save_settings(&t.db.conn, now, &admin, form(Some("s3cret 密码"), false))
+        .await
+        .unwrap();
+    assert_eq!(view.password, PasswordState::Stored);
+    let stored = mail::stored_settings(&t.db.conn, admin.property_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        mail::password_for(&stored).unwrap().as_deref(),
+        Some("s3cret 密码")
+    );
+    // Saving other changes keeps it; nothing about it is in the settings row.
+    let kept = mail::save_settings(&t.db.conn, now, &admin, form(None, false))
+        .await
+        .unwrap();
+    assert_eq!(kept.password, PasswordState::Stored);
+    let row: Option<String> =
+        innkeep_core::settings::read(&t.db.conn, admin.property_id, "mail.smtp")
+            .await
+            .unwrap()
+            .map(|v: serde_json::Value| v.to_string());
+    assert!(!row.unwrap().contains("s3cret"));
+    let cleared = mail::save_settings(&t.db.conn, now, &admin, form(None, true))
+        .await
+        .unwrap();
+    assert_eq!(cleared.password, PasswordState::Missing);
+    let e = mail::password_for(&stored).unwrap_err();
+    assert_eq!(e.to_api().key, "errors.mail.password_missing");
 }

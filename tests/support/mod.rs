@@ -3,6 +3,8 @@
 //! pointing at a server where the test may create databases), a hotel with its administrator,
 //! and staff of any default role.
 
+pub mod smtp;
+
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeZone, Utc};

@@ -30,6 +30,8 @@ pub enum Error {
     Reservation(#[from] crate::reservations::ReservationError),
     #[error(transparent)]
     Document(#[from] crate::documents::DocumentError),
+    #[error(transparent)]
+    Mail(#[from] crate::mail::MailError),
     #[error("{entity} not found")]
     NotFound { entity: &'static str },
     #[error("the first-run setup is already done")]
@@ -99,6 +101,7 @@ impl Error {
             Error::Pricing(e) => e.to_api(),
             Error::Reservation(e) => e.to_api(),
             Error::Document(e) => e.to_api(),
+            Error::Mail(e) => e.to_api(),
             Error::NotFound { entity } => {
                 ApiError::new("common", "not_found", &[("entity", entity.to_string())])
             }

@@ -49,6 +49,10 @@ const TEST_PACKAGES: &[(&str, &str)] = &[
         "postgresql",
         "a throwaway PostgreSQL server for the core tests",
     ),
+    (
+        "python3-aiosmtpd",
+        "a real SMTP server on loopback for the e-mail tests",
+    ),
 ];
 
 /// Installs missing Debian packages with apt-get (sudo when not root).

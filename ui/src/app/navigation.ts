@@ -32,6 +32,8 @@ export const SETTINGS_PERMISSIONS: Permission[] = [
   "connection.manage",
   "rooms.manage",
   "rates.manage",
+  // The front desk opens Settings for the e-mail out-box.
+  "reservations.manage",
 ];
 
 export const AREAS: Area[] = [

@@ -36,6 +36,9 @@ const CONTRACT_ERRORS = [
   "errors.internal",
   // Also sent by the Rust core beyond the written contract:
   "errors.common.internal", "errors.common.not_found", "errors.keyring.missing", "errors.validation.range",
+  "errors.mail.not_configured", "errors.mail.password_missing", "errors.mail.unreachable", "errors.mail.login_refused",
+  "errors.mail.tls", "errors.mail.rejected", "errors.mail.try_later", "errors.mail.malformed", "errors.mail.wrong_status",
+  "errors.mail.too_large",
 ];
 
 describe("translations", () => {

@@ -42,6 +42,12 @@ export const commands = {
 	restoreBackup: (path: string, onProgress: Channel<BackupProgress>) => typedError<AppStatus, ApiError>(__TAURI_INVOKE("restore_backup", { path, onProgress })),
 	pickFolder: () => typedError<string | null, ApiError>(__TAURI_INVOKE("pick_folder")),
 	pickBackupFile: () => typedError<string | null, ApiError>(__TAURI_INVOKE("pick_backup_file")),
+	getMailSettings: () => typedError<SmtpSettingsView, ApiError>(__TAURI_INVOKE("get_mail_settings")),
+	saveMailSettings: (input: SmtpSettingsInput) => typedError<SmtpSettingsView, ApiError>(__TAURI_INVOKE("save_mail_settings", { input })),
+	sendTestMail: (to: string) => typedError<null, ApiError>(__TAURI_INVOKE("send_test_mail", { to })),
+	listOutbox: (filter: OutboxFilter) => typedError<OutboxView, ApiError>(__TAURI_INVOKE("list_outbox", { filter })),
+	retryMailMessage: (id: number) => typedError<null, ApiError>(__TAURI_INVOKE("retry_mail_message", { id })),
+	cancelMailMessage: (id: number) => typedError<null, ApiError>(__TAURI_INVOKE("cancel_mail_message", { id })),
 	listRoomTypes: () => typedError<RoomTypeInput[], ApiError>(__TAURI_INVOKE("list_room_types")),
 	saveRoomType: (input: RoomTypeInput) => typedError<RoomTypeInput, ApiError>(__TAURI_INVOKE("save_room_type", { input })),
 	listRooms: () => typedError<RoomInput[], ApiError>(__TAURI_INVOKE("list_rooms")),
@@ -282,6 +288,42 @@ export type GuestView = {
 	preferences: Preferences,
 };
 
+/**  One line of the out-box. */
+export type MailMessageView = {
+	id: number,
+	status: MailStatus,
+	to: string,
+	cc: string,
+	subject: string,
+	attempts: number,
+	/**  When the next try is due; only for queued messages. */
+	nextAttemptAt: string | null,
+	/**
+	 *  Why the last try failed, as a code the UI translates (`unreachable`, `login_refused`,
+	 *  `tls`, `rejected`, `try_later`, `malformed`, `password_missing`); empty when it did not.
+	 */
+	lastErrorKind: string,
+	/**  The server's own words (or the network error), shortened; never a password. */
+	lastError: string,
+	createdAt: string,
+	sentAt: string | null,
+	queuedBy: string,
+	aboutEntity: string,
+	aboutId: string,
+	attachments: OutboxAttachmentView[],
+};
+
+/**  Where a message stands. */
+export type MailStatus = 
+/**  Waiting for its next attempt (the first one is due at once). */
+"queued" | 
+/**  A terminal is talking to the server about it right now. */
+"sending" | "sent" | 
+/**  Refused for good by the server, or given up after [`super::MAX_ATTEMPTS`] tries. */
+"failed" | 
+/**  Withdrawn by a user; never sent. */
+"cancelled";
+
 /**  A guest typed in while booking. */
 export type NewGuest = {
 	name: string,
@@ -311,6 +353,35 @@ export type NightQuote = {
 	tax: string,
 	source: PriceSource,
 };
+
+/**  An attachment as listed (without its bytes). */
+export type OutboxAttachmentView = {
+	fileName: string,
+	mimeType: string,
+	sizeBytes: number,
+};
+
+/**  Which messages the out-box shows. */
+export type OutboxFilter = {
+	status: MailStatus | null,
+};
+
+/**  The out-box screen. */
+export type OutboxView = {
+	/**  False until someone set up the SMTP server: then nothing leaves, and the screen says why. */
+	smtpConfigured: boolean,
+	/**  Newest first, at most 200. */
+	messages: MailMessageView[],
+};
+
+/**  Whether this computer can log in to the SMTP server. */
+export type PasswordState = 
+/**  No user name: the server takes mail without a login. */
+"not_needed" | "stored" | 
+/**  A user name but no password on this computer (other terminals may have one). */
+"missing" | 
+/**  This computer has no usable keyring. */
+"unavailable";
 
 /**  A rendered PDF for the preview, its bytes in base64. */
 export type PdfFile = {
@@ -528,6 +599,15 @@ export type RoomTypeInput = {
 	active: boolean,
 };
 
+/**  How the connection to the SMTP server is secured. */
+export type Security = 
+/**  Plain SMTP (a relay inside the hotel's network). */
+"none" | 
+/**  Plain connection upgraded with STARTTLS before anything is sent (usually port 587). */
+"start_tls" | 
+/**  TLS from the first byte, "SMTPS" (usually port 465). */
+"tls";
+
 /**  Who is logged in and what they may do. */
 export type SessionView = {
 	user: UserView,
@@ -540,6 +620,33 @@ export type SessionView = {
 /**  General settings editable by the administrator. */
 export type SettingsView = {
 	idleLockMinutes: number,
+};
+
+/**
+ *  The form as sent by the UI. `new_password` replaces the stored one; `clear_password` forgets
+ *  it; neither keeps it.
+ */
+export type SmtpSettingsInput = {
+	host: string,
+	port: number,
+	security: Security,
+	user: string,
+	senderAddress: string,
+	senderName: string,
+	newPassword: string | null,
+	clearPassword: boolean,
+};
+
+/**  The "E-mail" settings tab. */
+export type SmtpSettingsView = {
+	configured: boolean,
+	host: string,
+	port: number,
+	security: Security,
+	user: string,
+	senderAddress: string,
+	senderName: string,
+	password: PasswordState,
 };
 
 /**  Where the first-run and start-up flow stands. */

@@ -3,6 +3,7 @@
 //! nothing here knows about windows or IPC.
 
 mod connection;
+mod mail;
 mod maintenance;
 mod session;
 
@@ -75,6 +76,7 @@ pub struct Desk {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) demo: bool,
     pub(crate) inner: Mutex<Inner>,
+    pub(crate) mail_wake: tokio::sync::Notify,
 }
 
 impl Desk {
@@ -85,6 +87,7 @@ impl Desk {
             clock,
             demo,
             inner: Mutex::new(Inner::default()),
+            mail_wake: tokio::sync::Notify::new(),
         }
     }
 

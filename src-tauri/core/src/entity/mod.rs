@@ -3,6 +3,8 @@
 pub mod audit_entry;
 pub mod backup;
 pub mod guest;
+pub mod mail_attachment;
+pub mod mail_message;
 pub mod number_series;
 pub mod promotion;
 pub mod property;

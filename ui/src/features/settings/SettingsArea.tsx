@@ -6,6 +6,8 @@ import { useRoute } from "../../app/navigation";
 import type { Permission } from "../../ipc/client";
 import { AuditTab } from "../audit/AuditTab";
 import { BackupsTab } from "../backups/BackupsTab";
+import { MailSettingsTab } from "../mail/MailSettingsTab";
+import { OutboxTab } from "../mail/OutboxTab";
 import { PromotionsTab } from "../promotions/PromotionsTab";
 import { RatesTab } from "../rates/RatesTab";
 import { RolesTab } from "../roles/RolesTab";
@@ -17,8 +19,8 @@ import { PropertyTab } from "./PropertyTab";
 
 interface SettingsTab {
   id: string;
-  /** Null: everyone in Settings sees it. */
-  needs: Permission | null;
+  /** Null: everyone in Settings sees it; a list: any one of them. */
+  needs: Permission | Permission[] | null;
   render: () => React.ReactNode;
 }
 
@@ -31,6 +33,8 @@ const TABS: SettingsTab[] = [
   { id: "users", needs: "users.view", render: () => <UsersTab /> },
   { id: "roles", needs: "users.view", render: () => <RolesTab /> },
   { id: "audit", needs: "audit.view", render: () => <AuditTab /> },
+  { id: "email", needs: "settings.manage", render: () => <MailSettingsTab /> },
+  { id: "outbox", needs: ["reservations.manage", "settings.manage"], render: () => <OutboxTab /> },
   { id: "backups", needs: "backups.manage", render: () => <BackupsTab /> },
   { id: "connection", needs: "connection.manage", render: () => <ConnectionTab /> },
 ];
@@ -39,7 +43,7 @@ export function SettingsArea({ tab }: { tab: string | null }) {
   const { t } = useTranslation();
   const { can } = useAppState();
   const [, navigate] = useRoute();
-  const tabs = TABS.filter((x) => x.needs === null || can(x.needs));
+  const tabs = TABS.filter((x) => x.needs === null || [x.needs].flat().some(can));
   const active = tabs.find((x) => x.id === tab) ?? tabs[0];
 
   return (

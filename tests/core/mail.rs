@@ -1,0 +1,605 @@
+//! E-mail through a real SMTP server on loopback (aiosmtpd, started by each test): a queued
+//! message with a PDF arrives intact; a server that is down keeps mail queued with backoff and
+//! sends it once back; a refused recipient fails at once; two terminals never send one message
+//! twice; bad input names the field; only the right roles see the out-box.
+
+use chrono::{DateTime, Duration, Utc};
+use innkeep_core::entity::{audit_entry, mail_message};
+use innkeep_core::mail::{
+    self, About, MailMessageView, MailStatus, NewAttachment, NewMessage, OutboxFilter, SmtpSettings,
+};
+use innkeep_core::{Error, auth::Actor, property};
+use innkeep_tests::smtp::{SinkOptions, SmtpSink, free_port, settings_for};
+use innkeep_tests::{TestDb, fresh_db, hotel, staff, t0};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait};
+
+/// Bytes that look like a small PDF and include every byte value, so any re-encoding shows.
+fn pdf_bytes() -> Vec<u8> {
+    let mut bytes = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n".to_vec();
+    bytes.extend((0..=255u8).cycle().take(70_000));
+    bytes.extend_from_slice(b"\n%%EOF\n");
+    bytes
+}
+
+fn confirmation(to: &str) -> NewMessage {
+    NewMessage {
+        to: vec![format!("张伟 <{to}>")],
+        cc: vec!["reservations@westlake-inn.cn".into()],
+        subject: "预订确认 Booking confirmation B000001".into(),
+        body: "尊敬的张伟：\n您的预订已确认。\nDear Zhang Wei,\nyour booking is confirmed.\n"
+            .into(),
+        about: Some(About {
+            entity: "booking".into(),
+            id: "B000001".into(),
+        }),
+        attachments: vec![NewAttachment {
+            file_name: "确认单 B000001.pdf".into(),
+            mime_type: "application/pdf".into(),
+            content: pdf_bytes(),
+        }],
+    }
+}
+
+fn short(to: &str, subject: &str) -> NewMessage {
+    NewMessage {
+        to: vec![to.into()],
+        subject: subject.into(),
+        body: "Hello".into(),
+        ..Default::default()
+    }
+}
+
+async fn queue(t: &TestDb, actor: &Actor, message: NewMessage, at: DateTime<Utc>) -> i32 {
+    let txn = t.db.conn.begin().await.unwrap();
+    let id = mail::enqueue(&txn, at, actor, message).await.unwrap();
+    txn.commit().await.unwrap();
+    id
+}
+
+async fn outbox(t: &TestDb, actor: &Actor) -> Vec<MailMessageView> {
+    mail::list(&t.db.conn, actor, OutboxFilter::default())
+        .await
+        .unwrap()
+}
+
+async fn property_id(t: &TestDb) -> i32 {
+    property::current(&t.db.conn).await.unwrap().unwrap().id
+}
+
+async fn deliver(t: &TestDb, at: DateTime<Utc>, settings: &SmtpSettings) -> mail::DeliveryReport {
+    mail::deliver_due(&t.db.conn, at, property_id(t).await, settings, None)
+        .await
+        .unwrap()
+}
+
+async fn audit_count(t: &TestDb, action: &str) -> u64 {
+    audit_entry::Entity::find()
+        .filter(audit_entry::Column::Action.eq(action))
+        .count(&t.db.conn)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_queued_confirmation_with_its_pdf_arrives_intact() {
+    let t = fresh_db().await;
+    let admin = hotel(&t.db).await;
+    let sink = SmtpSink::start(
+        free_port(),
+        &t.dir.path().join("mail"),
+        SinkOptions::default(),
+    );
+    let id = queue(&t, &admin, confirmation("zhang.wei@example.cn"), t0()).await;
+
+    let listed = outbox(&t, &admin).await;
+    assert_eq!(listed[0].status, MailStatus::Queued);
+    assert_eq!(listed[0].next_attempt_at, Some(t0()));
+    assert_eq!(
+        listed[0].attachments[0].size_bytes as usize,
+        pdf_bytes().len()
+    );
+    assert_eq!(
+        (listed[0].about_entity.as_str(), listed[0].about_id.as_str()),
+        ("booking", "B000001")
+    );
+
+    let report = deliver(&t, t0(), &sink.settings()).await;
+    assert_eq!(report.sent, 1);
+    let got = sink.received();
+    assert_eq!(got.len(), 1);
+    let m = &got[0];
+    assert_eq!(m.subject, "预订确认 Booking confirmation B000001");
+    assert_eq!(m.to, "张伟 <zhang.wei@example.cn>");
+    assert_eq!(m.cc, "reservations@westlake-inn.cn");
+    assert_eq!(m.from, "西湖客栈 Front Desk <frontdesk@westlake-inn.cn>");
+    assert_eq!(m.mail_from, "frontdesk@westlake-inn.cn");
+    assert_eq!(
+        m.rcpt_tos,
+        ["zhang.wei@example.cn", "reservations@westlake-inn.cn"]
+    );
+    assert_eq!(
+        m.body.replace("\r\n", "\n"),
+        "尊敬的张伟：\n您的预订已确认。\nDear Zhang Wei,\nyour booking is confirmed.\n"
+    );
+    assert_eq!(
+        m.message_id,
+        format!("<innkeep.1.{id}.{}@westlake-inn.cn>", t0().timestamp())
+    );
+    assert_eq!(m.attachments.len(), 1);
+    let (name, kind, bytes) = &m.attachments[0];
+    assert_eq!(name, "确认单 B000001.pdf");
+    assert_eq!(kind, "application/pdf");
+    assert!(bytes == &pdf_bytes(), "the PDF arrived changed");
+
+    let sent = &outbox(&t, &admin).await[0];
+    assert_eq!(sent.status, MailStatus::Sent);
+    assert_eq!((sent.attempts, sent.sent_at), (1, Some(t0())));
+    assert_eq!(sent.next_attempt_at, None);
+    assert_eq!(audit_count(&t, "mail.queued").await, 1);
+    assert_eq!(audit_count(&t, "mail.sent").await, 1);
+    // Nothing is due any more: the next round sends nothing.
+    assert_eq!(
+        deliver(&t, t0() + Duration::hours(1), &sink.settings())
+            .await
+            .sent,
+        0
+    );
+    assert_eq!(sink.received().len(), 1);
+}
+
+#[tokio::test]
+async fn mail_waits_while_the_server_is_down_and_leaves_once_it_is_back() {
+    let t = fresh_db().await;
+    let admin = hotel(&t.db).await;
+    let port = free_port();
+    let settings = settings_for(port);
+    queue(&t, &admin, confirmation("zhang.wei@example.cn"), t0()).await;
+
+    let report = deliver(&t, t0(), &settings).await;
+    assert_eq!((report.sent, report.retrying, report.failed), (0, 1, 0));
+    let waiting = &outbox(&t, &admin).await[0];
+    assert_eq!(waiting.status, MailStatus::Queued);
+    assert_eq!(waiting.attempts, 1);
+    assert_eq!(waiting.next_attempt_at, Some(t0() + Duration::minutes(1)));
+    assert_eq!(waiting.last_error_kind, "unreachable");
+    assert!(
+        waiting.last_error.contains("127.0.0.1"),
+        "{}",
+        waiting.last_error
+    );
+
+    // Not due yet: a round half a minute later leaves it alone.
+    let report = deliver(&t, t0() + Duration::seconds(30), &settings).await;
+    assert_eq!(report, mail::DeliveryReport::default());
+    assert_eq!(outbox(&t, &admin).await[0].attempts, 1);
+
+    // Still down at the second try: the wait doubles.
+    let second = t0() + Duration::minutes(1);
+    deliver(&t, second, &settings).await;
+    let waiting = &outbox(&t, &admin).await[0];
+    assert_eq!((waiting.status, waiting.attempts), (MailStatus::Queued, 2));
+    assert_eq!(waiting.next_attempt_at, Some(second + Duration::minutes(2)));
+
+    let sink = SmtpSink::start(port, &t.dir.path().join("mail"), SinkOptions::default());
+    let back = second + Duration::minutes(2);
+    assert_eq!(deliver(&t, back, &settings).await.sent, 1);
+    let sent = &outbox(&t, &admin).await[0];
+    assert_eq!((sent.status, sent.attempts), (MailStatus::Sent, 3));
+    assert_eq!(sent.last_error_kind, "");
+    assert_eq!(sink.received().len(), 1, "sent exactly once");
+    assert_eq!(sink.received()[0].attachments[0].2, pdf_bytes());
+}
+
+#[tokio::test]
+async fn a_refused_recipient_fails_at_once_and_can_be_retried_or_cancelled() {
+    let t = fresh_db().await;
+    let admin = hotel(&t.db).await;
+    let options = SinkOptions {
+        reject_suffix: Some("@nowhere.example".into()),
+        ..Default::default()
+    };
+    let sink = SmtpSink::start(free_port(), &t.dir.path().join("mail"), options);
+    let refused = queue(&t, &admin, short("ghost@nowhere.example", "Refused"), t0()).await;
+    queue(&t, &admin, short("li.na@example.cn", "Accepted"), t0()).await;
+
+    let report = deliver(&t, t0(), &sink.settings()).await;
+    assert_eq!((report.sent, report.failed), (1, 1));
+    let received = sink.received();
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].subject, "Accepted");
+    let failed = outbox(&t, &admin)
+        .await
+        .into_iter()
+        .find(|m| m.id == refused)
+        .unwrap();
+    assert_eq!((failed.status, failed.attempts), (MailStatus::Failed, 1));
+    assert_eq!(failed.last_error_kind, "rejected");
+    assert!(failed.last_error.contains("550"), "{}", failed.last_error);
+    assert!(
+        failed.last_error.contains("User unknown"),
+        "{}",
+        failed.last_error
+    );
+    assert_eq!(audit_count(&t, "mail.failed").await, 1);
+
+    // "Retry now" makes it due again with fresh attempts; it is refused again.
+    let later = t0() + Duration::minutes(5);
+    mail::retry_now(&t.db.conn, later, &admin, refused)
+        .await
+        .unwrap();
+    let again = outbox(&t, &admin)
+        .await
+        .into_iter()
+        .find(|m| m.id == refused)
+        .unwrap();
+    assert_eq!((again.status, again.attempts), (MailStatus::Queued, 0));
+    assert_eq!(again.next_attempt_at, Some(later));
+    assert_eq!(deliver(&t, later, &sink.settings()).await.failed, 1);
+
+    mail::cancel(&t.db.conn, later, &admin, refused)
+        .await
+        .unwrap();
+    let gone = outbox(&t, &admin)
+        .await
+        .into_iter()
+        .find(|m| m.id == refused)
+        .unwrap();
+    assert_eq!(gone.status, MailStatus::Cancelled);
+    let e = mail::retry_now(&t.db.conn, later, &admin, refused)
+        .await
+        .unwrap_err();
+    assert_eq!(e.to_api().key, "errors.mail.wrong_status");
+    assert_eq!(e.to_api().params["status"], "cancelled");
+    assert_eq!(audit_count(&t, "mail.cancelled").await, 1);
+}
+
+#[tokio::test]
+async fn two_terminals_delivering_at_once_send_each_message_once() {
+    let t = fresh_db().await;
+    let admin = hotel(&t.db).await;
+    let sink = SmtpSink::start(
+        free_port(),
+        &t.dir.path().join("mail"),
+        SinkOptions::default(),
+    );
+    for n in 0..8 {
+        queue(
+            &t,
+            &admin,
+            short("guest@example.cn", &format!("Message {n}")),
+            t0(),
+        )
+        .await;
+    }
+    let settings = sink.settings();
+    let (a, b) = tokio::join!(
+        mail::deliver_due(&t.db.conn, t0(), admin.property_id, &settings, None),
+        mail::deliver_due(&t.db.conn, t0(), admin.property_id, &settings, None),
+    );
+    assert_eq!(a.unwrap().sent + b.unwrap().sent, 8);
+    let mut subjects: Vec<String> = sink.received().into_iter().map(|m| m.subject).collect();
+    subjects.sort();
+    let expected: Vec<String> = (0..8).map(|n| format!("Message {n}")).collect();
+    assert_eq!(subjects, expected);
+    assert!(
+        outbox(&t, &admin)
+            .await
+            .iter()
+            .all(|m| m.status == MailStatus::Sent && m.attempts == 1)
+    );
+}
+
+#[tokio::test]
+async fn a_message_left_sending_by_a_vanished_terminal_is_sent_after_its_lease() {
+    let t = fresh_db().await;
+    let admin = hotel(&t.db).await;
+    let sink = SmtpSink::start(
+        free_port(),
+        &t.dir.path().join("mail"),
+        SinkOptions::default(),
+    );
+    let id = queue(&t, &admin, short("guest@example.cn", "Orphan"), t0()).await;
+    // Another terminal claimed it and then lost power.
+    mail_message::Entity::update(mail_message::ActiveModel {
+        id: Set(id),
+        status: Set("sending".into()),
+        attempts: Set(1),
+        next_attempt_at: Set(t0() + Duration::minutes(10)),
+        ..Default::default()
+    })
+    .exec(&t.db.conn)
+    .await
+    .unwrap();
+    assert_eq!(
+        deliver(&t, t0() + Duration::minutes(5), &sink.settings())
+            .await
+            .sent,
+        0
+    );
+    assert_eq!(
+        deliver(&t, t0() + Duration::minutes(10), &sink.settings())
+            .await
+            .sent,
+        1
+    );
+    assert_eq!(sink.received().len(), 1);
+}
+
+#[tokio::test]
+async fn a_server_that_wants_a_login_gets_it_and_a_wrong_password_keeps_mail_queued() {
+    let t = fresh_db().await;
+    let admin = hotel(&t.db).await;
+    let options = SinkOptions {
+        login: Some(("frontdesk".into(), "s3cret 密码".into())),
+        ..Default::default()
+    };
+    let sink = SmtpSink::start(free_port(), &t.dir.path().join("mail"), options);
+    let settings = SmtpSettings {
+        user: "frontdesk".into(),
+        ..sink.settings()
+    };
+    queue(&t, &admin, short("guest@example.cn", "With login"), t0()).await;
+
+    let wrong = mail::deliver_due(
+        &t.db.conn,
+        t0(),
+        admin.property_id,
+        &settings,
+        Some("wrong"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(wrong.retrying, 1);
+    let waiting = &outbox(&t, &admin).await[0];
+    assert_eq!(
+        waiting.status,
+        MailStatus::Queued,
+        "a login problem is the server's, not the message's"
+    );
+    assert_eq!(waiting.last_error_kind, "login_refused");
+    assert!(
+        !waiting.last_error.contains("wrong"),
+        "{}",
+        waiting.last_error
+    );
+
+    let next = t0() + Duration::minutes(1);
+    let right = mail::deliver_due(
+        &t.db.conn,
+        next,
+        admin.property_id,
+        &settings,
+        Some("s3cret 密码"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(right.sent, 1);
+    assert_eq!(sink.received()[0].login.as_deref(), Some("frontdesk"));
+}
+
+#[tokio::test]
+async fn the_test_email_goes_out_at_once_or_says_why_not() {
+    let t = fresh_db().await;
+    let admin = hotel(&t.db).await;
+    let sink = SmtpSink::start(
+        free_port(),
+        &t.dir.path().join("mail"),
+        SinkOptions::default(),
+    );
+    mail::send_test(
+        &t.db.conn,
+        t0(),
+        &admin,
+        &sink.settings(),
+        None,
+        "manager@westlake-inn.cn",
+    )
+    .await
+    .unwrap();
+    let got = sink.received();
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].rcpt_tos, ["manager@westlake-inn.cn"]);
+    assert!(got[0].subject.contains("测试邮件"));
+    assert!(got[0].message_id.ends_with(">"), "{}", got[0].message_id);
+
+    let down = settings_for(free_port());
+    let e = mail::send_test(
+        &t.db.conn,
+        t0(),
+        &admin,
+        &down,
+        None,
+        "manager@westlake-inn.cn",
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(e.to_api().key, "errors.mail.unreachable");
+    assert_eq!(e.to_api().params["host"], "127.0.0.1");
+    let e = mail::send_test(&t.db.conn, t0(), &admin, &sink.settings(), None, "manager")
+        .await
+        .unwrap_err();
+    assert_eq!(e.to_api().params["field"], "testRecipient");
+    assert_eq!(audit_count(&t, "mail.test_sent").await, 2);
+    assert!(
+        outbox(&t, &admin).await.is_empty(),
+        "a test e-mail bypasses the out-box"
+    );
+}
+
+#[tokio::test]
+async fn bad_input_names_the_field_and_writes_nothing() {
+    let t = fresh_db().await;
+    let admin = hotel(&t.db).await;
+    let field = |e: Error| {
+        e.to_api()
+            .params
+            .get("field")
+            .cloned()
+            .unwrap_or(e.to_api().key)
+    };
+    let cases: Vec<(NewMessage, &str)> = vec![
+        (
+            NewMessage {
+                to: vec![],
+                ..short("a@b.cn", "x")
+            },
+            "recipients",
+        ),
+        (short("not an address", "x"), "recipients"),
+        (
+            NewMessage {
+                cc: vec!["x@".into()],
+                ..short("a@b.cn", "x")
+            },
+            "cc",
+        ),
+        (short("a@b.cn", "  "), "subject"),
+        (
+            NewMessage {
+                body: " ".into(),
+                ..short("a@b.cn", "x")
+            },
+            "body",
+        ),
+        (
+            NewMessage {
+                attachments: vec![NewAttachment {
+                    file_name: "../etc/passwd".into(),
+                    mime_type: "text/plain".into(),
+                    content: vec![],
+                }],
+                ..short("a@b.cn", "x")
+            },
+            "attachments",
+        ),
+        (
+            NewMessage {
+                attachments: vec![NewAttachment {
+                    file_name: "big.pdf".into(),
+                    mime_type: "application/pdf".into(),
+                    content: vec![0; 21 * 1024 * 1024],
+                }],
+                ..short("a@b.cn", "x")
+            },
+            "errors.mail.too_large",
+        ),
+    ];
+    for (message, expected) in cases {
+        let txn = t.db.conn.begin().await.unwrap();
+        let e = mail::enqueue(&txn, t0(), &admin, message)
+            .await
+            .unwrap_err();
+        txn.rollback().await.unwrap();
+        assert_eq!(field(e), expected);
+    }
+    assert!(outbox(&t, &admin).await.is_empty());
+    assert_eq!(audit_count(&t, "mail.queued").await, 0);
+}
+
+#[tokio::test]
+async fn smtp_settings_are_checked_saved_and_audited_without_a_password() {
+    let t = fresh_db().await;
+    let admin = hotel(&t.db).await;
+    let before = mail::get_settings(&t.db.conn, &admin).await.unwrap();
+    assert!(!before.configured);
+    let input = |host: &str, port: u32, sender: &str| mail::SmtpSettingsInput {
+        host: host.into(),
+        port,
+        security: mail::Security::StartTls,
+        user: String::new(),
+        sender_address: sender.into(),
+        sender_name: "西湖客栈".into(),
+        new_password: None,
+        clear_password: false,
+    };
+    for (bad, field) in [
+        (input("smtp qq com", 587, "a@b.cn"), "host"),
+        (input("smtp.qq.com", 0, "a@b.cn"), "port"),
+        (input("smtp.qq.com", 65536, "a@b.cn"), "port"),
+        (input("smtp.qq.com", 587, "frontdesk"), "senderAddress"),
+    ] {
+        let e = mail::save_settings(&t.db.conn, t0(), &admin, bad)
+            .await
+            .unwrap_err();
+        assert_eq!(e.to_api().params["field"], field);
+    }
+    assert!(
+        !mail::get_settings(&t.db.conn, &admin)
+            .await
+            .unwrap()
+            .configured
+    );
+    let saved = mail::save_settings(
+        &t.db.conn,
+        t0(),
+        &admin,
+        input("SMTP.exmail.qq.com", 587, "frontdesk@westlake-inn.cn"),
+    )
+    .await
+    .unwrap();
+    assert!(saved.configured);
+    assert_eq!(saved.host, "smtp.exmail.qq.com");
+    assert_eq!(saved.password, mail::PasswordState::NotNeeded);
+    assert_eq!(mail::get_settings(&t.db.conn, &admin).await.unwrap(), saved);
+    assert_eq!(audit_count(&t, "mail.settings_updated").await, 1);
+    let stored = mail::stored_settings(&t.db.conn, admin.property_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        mail::password_for(&stored).unwrap(),
+        None,
+        "no login, no keyring"
+    );
+}
+
+#[tokio::test]
+async fn the_front_desk_sees_the_outbox_but_not_the_smtp_settings() {
+    let t = fresh_db().await;
+    let admin = hotel(&t.db).await;
+    let desk = staff(&t.db, &admin, "frontdesk", "front_desk").await;
+    let maid = staff(&t.db, &admin, "maid", "housekeeping").await;
+    let id = queue(&t, &desk, short("guest@example.cn", "From the desk"), t0()).await;
+    let seen = outbox(&t, &desk).await;
+    assert_eq!(seen[0].queued_by, "frontdesk");
+    mail::cancel(&t.db.conn, t0(), &desk, id).await.unwrap();
+    let forbidden = |e: Error| e.to_api().code;
+    assert_eq!(
+        forbidden(
+            mail::list(&t.db.conn, &maid, OutboxFilter::default())
+                .await
+                .unwrap_err()
+        ),
+        "forbidden"
+    );
+    assert_eq!(
+        forbidden(
+            mail::retry_now(&t.db.conn, t0(), &maid, id)
+                .await
+                .unwrap_err()
+        ),
+        "forbidden"
+    );
+    assert_eq!(
+        forbidden(mail::get_settings(&t.db.conn, &desk).await.unwrap_err()),
+        "forbidden"
+    );
+    let only_cancelled = OutboxFilter {
+        status: Some(MailStatus::Cancelled),
+    };
+    let screen = mail::outbox(&t.db.conn, &desk, OutboxFilter::default())
+        .await
+        .unwrap();
+    assert!(
+        !screen.smtp_configured,
+        "nothing leaves before the server is set up"
+    );
+    assert_eq!(screen.messages.len(), 1);
+    assert_eq!(
+        mail::list(&t.db.conn, &admin, only_cancelled)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}
