@@ -274,47 +274,6 @@ impl App {
         }
     }
 
-    /// Opens a Mantine Select and clicks the first visible option whose text contains `label`.
-    pub async fn pick(&self, testid: &str, label: &str) {
-        self.click(testid).await;
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            for option in self
-                .driver
-                .find_all(By::Css("[role='option']"))
-                .await
-                .unwrap_or_default()
-            {
-                if option.is_displayed().await.unwrap_or(false)
-                    && self.text_of(&option).await.contains(label)
-                    && option.click().await.is_ok()
-                {
-                    return;
-                }
-            }
-            if Instant::now() > deadline {
-                self.fail(&format!(
-                    "[data-testid={testid}] offers no option {label:?}"
-                ))
-                .await;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-    }
-
-    /// Sends keys to whatever has the focus (keyboard-only steps).
-    pub async fn keys(&self, keys: impl Into<TypingData>) {
-        match self.driver.active_element().await {
-            Ok(active) => {
-                if let Err(e) = active.send_keys(keys).await {
-                    self.fail(&format!("cannot type into the focused element: {e}"))
-                        .await;
-                }
-            }
-            Err(e) => self.fail(&format!("nothing has the focus: {e}")).await,
-        }
-    }
-
     /// Presses Escape on the focused element (closes menus and dialogs).
     pub async fn escape(&self) {
         if let Ok(active) = self.driver.active_element().await {
