@@ -76,16 +76,7 @@ pub async fn assign_room(
 ) -> Result<ReservationView> {
     actor.require(Permission::ReservationsManage)?;
     let txn = db.begin().await?;
-    let r = reservation::Entity::find_by_id(id)
-        .one(&txn)
-        .await?
-        .filter(|r| r.property_id == actor.property_id)
-        .ok_or(Error::NotFound {
-            entity: "reservation",
-        })?;
-    if r.state != state::CONFIRMED && r.state != state::CHECKED_IN {
-        return Err(ReservationError::WrongState { state: r.state }.into());
-    }
+    let r = super::load(&txn, actor, id, &[state::CONFIRMED, state::CHECKED_IN]).await?;
     let target = match room_id {
         Some(rid) => {
             let t = room::Entity::find_by_id(rid)

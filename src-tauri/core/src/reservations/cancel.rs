@@ -8,24 +8,14 @@ use sea_orm::{
     QueryOrder, Set, TransactionTrait,
 };
 
-use super::{ReservationError, ReservationView, state, view};
+use super::{ReservationView, state, view};
 use crate::auth::Actor;
 use crate::entity::{reservation, reservation_night};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::permission::Permission;
 use crate::pricing::{self, NightQuote, PriceSource, Quote};
 use crate::validate;
 use crate::{audit, money, property, rates};
-
-async fn load(conn: &impl ConnectionTrait, actor: &Actor, id: i32) -> Result<reservation::Model> {
-    reservation::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .filter(|r| r.property_id == actor.property_id)
-        .ok_or(Error::NotFound {
-            entity: "reservation",
-        })
-}
 
 /// The stay as it was priced, rebuilt from its stored nights.
 pub(super) async fn stored_quote(
@@ -64,7 +54,7 @@ pub async fn cancellation_fee(
     id: i32,
 ) -> Result<Decimal> {
     actor.require(Permission::ReservationsManage)?;
-    let r = load(conn, actor, id).await?;
+    let r = super::load(conn, actor, id, &[]).await?;
     fee_for(conn, now, &r).await
 }
 
@@ -105,10 +95,7 @@ pub async fn cancel(
     actor.require(Permission::ReservationsManage)?;
     let reason = validate::text("reason", reason, 500)?;
     let txn = db.begin().await?;
-    let r = load(&txn, actor, id).await?;
-    if r.state != state::TENTATIVE && r.state != state::CONFIRMED {
-        return Err(ReservationError::WrongState { state: r.state }.into());
-    }
+    let r = super::load(&txn, actor, id, &[state::TENTATIVE, state::CONFIRMED]).await?;
     let fee = fee_for(&txn, now, &r).await?;
     let digits = property::digits_of(&txn, r.property_id).await?;
     reservation_night::Entity::delete_many()

@@ -47,19 +47,8 @@ pub struct ChangeQuote {
     pub releases_room: bool,
 }
 
-async fn load(conn: &impl ConnectionTrait, actor: &Actor, id: i32) -> Result<reservation::Model> {
-    let r = reservation::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .filter(|r| r.property_id == actor.property_id)
-        .ok_or(Error::NotFound {
-            entity: "reservation",
-        })?;
-    if r.state != state::TENTATIVE && r.state != state::CONFIRMED {
-        return Err(ReservationError::WrongState { state: r.state }.into());
-    }
-    Ok(r)
-}
+/// A booking may be changed while tentative or confirmed.
+const CHANGEABLE: [&str; 2] = [state::TENTATIVE, state::CONFIRMED];
 
 /// Checks the change and prices it against the stored stay.
 async fn price(
@@ -142,7 +131,7 @@ pub async fn quote_change(
     change: &StayChange,
 ) -> Result<ChangeQuote> {
     actor.require(Permission::ReservationsManage)?;
-    let r = load(conn, actor, id).await?;
+    let r = super::load(conn, actor, id, &CHANGEABLE).await?;
     Ok(price(conn, actor, &r, change).await?.0)
 }
 
@@ -161,7 +150,7 @@ pub async fn change(
         validate::optional_text("specialRequests", &change.special_requests, 2000)?;
     let notes = validate::optional_text("notes", &change.notes, 2000)?;
     let txn = db.begin().await?;
-    let r = load(&txn, actor, id).await?;
+    let r = super::load(&txn, actor, id, &CHANGEABLE).await?;
     // Serialises sales of the types involved across terminals (FOR UPDATE on PostgreSQL).
     room_type::Entity::find()
         .filter(room_type::Column::Id.is_in([r.room_type_id, change.room_type_id]))
@@ -267,7 +256,7 @@ pub async fn change_dates(
     confirm_overbooking: bool,
 ) -> Result<ReservationView> {
     actor.require(Permission::ReservationsManage)?;
-    let r = load(db, actor, id).await?;
+    let r = super::load(db, actor, id, &CHANGEABLE).await?;
     let c = StayChange {
         arrival,
         departure,

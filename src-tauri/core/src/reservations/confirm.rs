@@ -10,7 +10,7 @@ use sea_orm::{
 use serde::Serialize;
 
 use super::book::{check_night, promotion_of, write_nights};
-use super::{ReservationError, ReservationView, state, view};
+use super::{ReservationView, state, view};
 use crate::auth::Actor;
 use crate::entity::{promotion, reservation, room, room_type};
 use crate::error::{ApiError, Error, Result};
@@ -43,16 +43,7 @@ pub async fn confirm(
 ) -> Result<ReservationView> {
     actor.require(Permission::ReservationsManage)?;
     let txn = db.begin().await?;
-    let r = reservation::Entity::find_by_id(id)
-        .one(&txn)
-        .await?
-        .filter(|r| r.property_id == actor.property_id)
-        .ok_or(Error::NotFound {
-            entity: "reservation",
-        })?;
-    if r.state != state::TENTATIVE {
-        return Err(ReservationError::WrongState { state: r.state }.into());
-    }
+    let r = super::load(&txn, actor, id, &[state::TENTATIVE]).await?;
     room_type::Entity::find_by_id(r.room_type_id)
         .lock_exclusive()
         .one(&txn)

@@ -164,6 +164,27 @@ pub struct ReservationFilter {
     pub guest: Option<String>,
 }
 
+/// A reservation of the actor's property, refused unless its state is one of `states` (any when
+/// empty) — the one way use cases load the reservation they act on.
+pub(crate) async fn load(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    id: i32,
+    states: &[&str],
+) -> Result<reservation::Model> {
+    let r = reservation::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .filter(|r| r.property_id == actor.property_id)
+        .ok_or(crate::error::Error::NotFound {
+            entity: "reservation",
+        })?;
+    if !states.is_empty() && !states.contains(&r.state.as_str()) {
+        return Err(ReservationError::WrongState { state: r.state }.into());
+    }
+    Ok(r)
+}
+
 pub(crate) async fn view(
     conn: &impl ConnectionTrait,
     r: reservation::Model,

@@ -10,10 +10,10 @@ use sea_orm::{
 };
 use serde::Deserialize;
 
-use super::{ReservationError, ReservationView, state, view};
+use super::{ReservationView, state, view};
 use crate::auth::Actor;
 use crate::entity::{reservation, reservation_night, walk};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::permission::Permission;
 use crate::validate::{self, Invalid, Rule};
 use crate::{audit, money, property};
@@ -44,16 +44,7 @@ pub async fn walk(
         return Err(Invalid::new("cost", Rule::Format).into());
     }
     let txn = db.begin().await?;
-    let r = reservation::Entity::find_by_id(id)
-        .one(&txn)
-        .await?
-        .filter(|r| r.property_id == actor.property_id)
-        .ok_or(Error::NotFound {
-            entity: "reservation",
-        })?;
-    if r.state != state::CONFIRMED {
-        return Err(ReservationError::WrongState { state: r.state }.into());
-    }
+    let r = super::load(&txn, actor, id, &[state::CONFIRMED]).await?;
     let p = property::get(&txn, r.property_id).await?;
     let digits = property::digits(&p);
     let cost_minor = money::to_minor("cost", cost, digits)?;

@@ -6,11 +6,11 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiError, ReservationView } from "../../ipc/client";
 import { call, commands } from "../../ipc/client";
-import { formatDate } from "../../shared/dates";
 import { errorOf, useErrorText } from "../../shared/errors";
 import { canQuote, checkBooking, emptyBooking, fieldOf, newRoomLine, toBookingInput, type BookingForm, type BookingPrefill, type RoomLine } from "./booking-form";
 import { GuestPicker } from "./GuestPicker";
 import { AVAILABILITY_KEY, nightsBetween, RESERVATIONS_KEY, SOURCES, useLocalName, useRatePlans, useRoomTypes } from "./queries";
+import { OverbookQuestion } from "./OverbookQuestion";
 import { QuoteBreakdown } from "./QuoteBreakdown";
 import classes from "./reservations.module.css";
 
@@ -30,7 +30,7 @@ export function BookingDialog({
   digits: number;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const localName = useLocalName();
@@ -314,27 +314,15 @@ export function BookingDialog({
         </form>
       </Modal>
       {overbookNight !== null && (
-        <Modal opened onClose={() => setOverbookNight(null)} title={t("reservations.overbook.title")} size="sm" zIndex={300}>
-          <Stack gap="sm">
-            <Text data-testid="overbook-question">{t("reservations.overbook.question", { night: formatDate(overbookNight, i18n.language) })}</Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setOverbookNight(null)} data-autofocus>
-                {t("common.cancel")}
-              </Button>
-              <Button
-                color="orange"
-                loading={busy}
-                onClick={() => {
-                  setOverbookNight(null);
-                  void save(true);
-                }}
-                data-testid="overbook-confirm"
-              >
-                {t("reservations.overbook.confirm")}
-              </Button>
-            </Group>
-          </Stack>
-        </Modal>
+        <OverbookQuestion
+          night={overbookNight}
+          busy={busy}
+          onCancel={() => setOverbookNight(null)}
+          onConfirm={() => {
+            setOverbookNight(null);
+            void save(true);
+          }}
+        />
       )}
     </>
   );

@@ -8,12 +8,12 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiError, GuestView, Preferences, ReservationView, StayChange } from "../../ipc/client";
 import { call, commands } from "../../ipc/client";
-import { formatDate } from "../../shared/dates";
 import { errorOf, useErrorText } from "../../shared/errors";
 import { formatMoney } from "../../shared/money";
 import { GuestPicker } from "./GuestPicker";
 import { PreferencesFields } from "./PreferencesFields";
 import { AVAILABILITY_KEY, isDate, nightsBetween, RESERVATIONS_KEY, useLocalName, useRatePlans, useRoomTypes } from "./queries";
+import { OverbookQuestion } from "./OverbookQuestion";
 import { QuoteBreakdown } from "./QuoteBreakdown";
 import { QUOTE_DELAY_MS } from "./BookingDialog";
 import classes from "./reservations.module.css";
@@ -218,26 +218,15 @@ export function ModifyDialog({
         </form>
       </Modal>
       {overbookNight !== null && (
-        <Modal opened onClose={() => setOverbookNight(null)} title={t("reservations.overbook.title")} size="sm" zIndex={300}>
-          <Stack gap="sm">
-            <Text>{t("reservations.overbook.question", { night: formatDate(overbookNight, i18n.language) })}</Text>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setOverbookNight(null)} data-autofocus>
-                {t("common.cancel")}
-              </Button>
-              <Button
-                color="orange"
-                onClick={() => {
-                  setOverbookNight(null);
-                  void save(true);
-                }}
-                data-testid="modify-overbook-confirm"
-              >
-                {t("reservations.overbook.confirm")}
-              </Button>
-            </Group>
-          </Stack>
-        </Modal>
+        <OverbookQuestion
+          night={overbookNight}
+          busy={busy}
+          onCancel={() => setOverbookNight(null)}
+          onConfirm={() => {
+            setOverbookNight(null);
+            void save(true);
+          }}
+        />
       )}
     </>
   );
