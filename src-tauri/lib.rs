@@ -92,6 +92,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             documents::confirmation_pdf,
             documents::save_confirmation,
             documents::print_confirmation,
+            documents::confirmation_recipient,
+            documents::email_confirmation,
         ])
 }
 

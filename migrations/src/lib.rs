@@ -13,6 +13,7 @@ mod m20261123_000003_rooms_and_rates;
 mod m20261123_000004_guests_and_reservations;
 mod m20261123_000005_outbox;
 mod m20261123_000006_walks;
+mod m20261123_000007_stays_and_folios;
 
 /// Runs every migration in order.
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_guests_and_reservations::Migration),
             Box::new(m20261123_000005_outbox::Migration),
             Box::new(m20261123_000006_walks::Migration),
+            Box::new(m20261123_000007_stays_and_folios::Migration),
         ]
     }
 }

@@ -41,6 +41,33 @@ pub async fn confirmation_pdf(desk: State<'_, Desk>, booking_nos: Vec<String>) -
     })
 }
 
+/// The guest's e-mail address on a booking, to prefill the recipient of its confirmation.
+#[tauri::command]
+#[specta::specta]
+pub async fn confirmation_recipient(desk: State<'_, Desk>, booking_no: String) -> Answer<String> {
+    let (db, actor) = desk.acting().await.map_err(api)?;
+    documents::confirmation_recipient(&db.conn, &actor, &booking_no)
+        .await
+        .map_err(api)
+}
+
+/// Queues the confirmation of one booking in the out-box to `to` (the guest's address when
+/// empty) and wakes the sender; returns the out-box message id.
+#[tauri::command]
+#[specta::specta]
+pub async fn email_confirmation(
+    desk: State<'_, Desk>,
+    booking_no: String,
+    to: String,
+) -> Answer<i32> {
+    let (db, actor) = desk.acting().await.map_err(api)?;
+    let id = documents::email_confirmation(&db.conn, desk.now(), &actor, &booking_no, &to)
+        .await
+        .map_err(api)?;
+    desk.wake_mail();
+    Ok(id)
+}
+
 /// Asks where to save the confirmations and writes them there; `None` when the user cancels.
 #[tauri::command]
 #[specta::specta]

@@ -134,6 +134,8 @@ pub async fn create(
         id_type: Set(String::new()),
         id_number: Set(String::new()),
         nationality: Set(String::new()),
+        id_region: Set(String::new()),
+        birth_date: Set(None),
         preferences: Set("{}".into()),
         created_at: Set(now),
         ..Default::default()

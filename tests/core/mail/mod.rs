@@ -13,6 +13,7 @@ use innkeep_tests::smtp::{SinkOptions, SmtpSink, free_port, settings_for};
 use innkeep_tests::{TestDb, fresh_db, hotel, staff, t0};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait};
 
+mod confirmation;
 mod settings;
 
 /// Bytes that look like a small PDF and include every byte value, so any re-encoding shows.

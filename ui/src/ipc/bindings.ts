@@ -86,6 +86,13 @@ export const commands = {
 	 *  goes to a temporary folder that is cleared of files older than a day.
 	 */
 	printConfirmation: (bookingNos: string[]) => typedError<null, ApiError>(__TAURI_INVOKE("print_confirmation", { bookingNos })),
+	/**  The guest's e-mail address on a booking, to prefill the recipient of its confirmation. */
+	confirmationRecipient: (bookingNo: string) => typedError<string, ApiError>(__TAURI_INVOKE("confirmation_recipient", { bookingNo })),
+	/**
+	 *  Queues the confirmation of one booking in the out-box to `to` (the guest's address when
+	 *  empty) and wakes the sender; returns the out-box message id.
+	 */
+	emailConfirmation: (bookingNo: string, to: string) => typedError<number, ApiError>(__TAURI_INVOKE("email_confirmation", { bookingNo, to })),
 };
 
 /* Types */

@@ -13,7 +13,9 @@ mod layout;
 mod table;
 mod wrap;
 
-pub use confirmation::{MAX_BATCH, confirmation_pdf, confirmations_pdf};
+pub use confirmation::{
+    MAX_BATCH, confirmation_pdf, confirmation_recipient, confirmations_pdf, email_confirmation,
+};
 pub use error::DocumentError;
 
 use chrono::{DateTime, Utc};

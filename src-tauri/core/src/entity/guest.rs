@@ -16,6 +16,9 @@ pub struct Model {
     pub id_type: String,
     pub id_number: String,
     pub nationality: String,
+    /// GB/T 2260 region of a China resident ID (first six digits), for the guest-origin report.
+    pub id_region: String,
+    pub birth_date: Option<Date>,
     pub preferences: String,
     pub created_at: DateTimeUtc,
 }

@@ -2,10 +2,16 @@
 
 pub mod audit_entry;
 pub mod backup;
+pub mod charge_code;
+pub mod folio;
+pub mod folio_route;
 pub mod guest;
+pub mod invoice;
 pub mod mail_attachment;
 pub mod mail_message;
+pub mod night_audit;
 pub mod number_series;
+pub mod posting;
 pub mod promotion;
 pub mod property;
 pub mod rate_plan;
@@ -19,4 +25,6 @@ pub mod room_block;
 pub mod room_type;
 pub mod setting;
 pub mod staff_user;
+pub mod stay;
+pub mod stay_guest;
 pub mod walk;

@@ -8,6 +8,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { call, commands } from "../../ipc/client";
 import { errorOf, useErrorText } from "../../shared/errors";
+import { EmailConfirmation } from "./EmailConfirmation";
 import { PdfPages } from "./PdfPages";
 import { decodeBase64 } from "./pdf";
 import classes from "./documents.module.css";
@@ -18,6 +19,7 @@ export function ConfirmationPreview({ bookingNos, onClose }: { bookingNos: strin
   const [busy, setBusy] = useState<"save" | "print" | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [pages, setPages] = useState<number | null>(null);
+  const [emailing, setEmailing] = useState(false);
   const pdf = useQuery({
     queryKey: ["confirmationPdf", ...bookingNos],
     queryFn: () => call(commands.confirmationPdf(bookingNos)),
@@ -71,6 +73,11 @@ export function ConfirmationPreview({ bookingNos, onClose }: { bookingNos: strin
           <Button variant="default" onClick={onClose}>
             {t("common.close")}
           </Button>
+          {bookingNos.length === 1 && (
+            <Button variant="default" disabled={!bytes || busy !== null} onClick={() => setEmailing(true)} data-testid="confirmation-email-open">
+              {t("documents.email.open")}
+            </Button>
+          )}
           <Button variant="default" disabled={!bytes || busy !== null} loading={busy === "save"} onClick={() => void run("save")} data-testid="confirmation-save">
             {t("documents.save")}
           </Button>
@@ -79,6 +86,7 @@ export function ConfirmationPreview({ bookingNos, onClose }: { bookingNos: strin
           </Button>
         </Group>
       </Group>
+      {emailing && <EmailConfirmation bookingNo={bookingNos[0]} onClose={() => setEmailing(false)} />}
     </Modal>
   );
 }

@@ -62,6 +62,33 @@ describe("confirmation preview", () => {
     expect(calls).toHaveBeenCalledWith("print_confirmation", { bookingNos: ["B000009"] });
   });
 
+  it("e-mails the confirmation to the guest's address, and names the field when there is none", async () => {
+    let attempts = 0;
+    const { calls } = await renderWithIpc(
+      {
+        confirmation_pdf: () => PDF,
+        confirmation_recipient: () => "li.hua@example.cn",
+        email_confirmation: () => {
+          attempts += 1;
+          if (attempts === 1) throw apiError("errors.validation.required", { field: "recipients" });
+          return 12;
+        },
+      },
+      <ConfirmationPreview bookingNos={["B000009"]} onClose={() => {}} />,
+    );
+    await screen.findByTestId("pdf-stand-in");
+    await userEvent.click(screen.getByTestId("confirmation-email-open"));
+    const to = await screen.findByTestId("confirmation-email-to");
+    await vi.waitFor(() => expect(to).toHaveValue("li.hua@example.cn"));
+    await userEvent.clear(to);
+    await userEvent.click(screen.getByTestId("confirmation-email-send"));
+    expect(await screen.findByText(/收件人/, { selector: ".mantine-TextInput-error" })).toBeInTheDocument();
+    await userEvent.type(to, "desk@agency.cn{Enter}");
+    expect(await screen.findByText("确认函已放入发件箱，将发送至 desk@agency.cn")).toBeInTheDocument();
+    expect(calls).toHaveBeenLastCalledWith("email_confirmation", { bookingNo: "B000009", to: "desk@agency.cn" });
+    expect(screen.queryByTestId("confirmation-email")).not.toBeInTheDocument();
+  });
+
   it("says nothing was saved when the save dialog is cancelled, and says so in the user's language when no program opens PDFs", async () => {
     await renderWithIpc(
       {

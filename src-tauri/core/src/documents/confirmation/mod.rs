@@ -3,10 +3,13 @@
 //! on its own pages.
 
 mod data;
+mod email;
 mod policy;
 mod render;
 
 use sea_orm::ConnectionTrait;
+
+pub use email::{confirmation_recipient, email_confirmation};
 
 use super::layout::Layout;
 use crate::auth::Actor;
@@ -58,6 +61,11 @@ pub async fn confirmations_pdf(
     for n in wanted {
         docs.push(data::load(conn, actor, n).await?);
     }
+    render_pdf(docs).await
+}
+
+/// Lays loaded confirmations out as one PDF, each on its own numbered pages.
+async fn render_pdf(docs: Vec<data::Confirmation>) -> Result<Vec<u8>> {
     let title = match docs.as_slice() {
         [one] => format!(
             "{} {} {}",
