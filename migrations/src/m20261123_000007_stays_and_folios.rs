@@ -23,6 +23,7 @@ impl MigrationName for Migration {
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
         guest_document_columns(m).await?;
+        booking_guarantee_columns(m).await?;
         stays(m).await?;
         charge_codes(m).await?;
         folios(m).await?;
@@ -46,6 +47,32 @@ async fn guest_document_columns(m: &SchemaManager<'_>) -> Result<(), DbErr> {
         Table::alter()
             .table(Guest::Table)
             .add_column(date_null(Guest::BirthDate))
+            .to_owned(),
+    )
+    .await
+}
+
+/// How a booking is guaranteed and the deposit asked of the guest before arrival (issue 3), and
+/// the hotel's e-mail address for the header of its documents.
+async fn booking_guarantee_columns(m: &SchemaManager<'_>) -> Result<(), DbErr> {
+    m.alter_table(
+        Table::alter()
+            .table(Reservation::Table)
+            .add_column(string_len(Reservation::Guarantee, 16).default("none"))
+            .to_owned(),
+    )
+    .await?;
+    m.alter_table(
+        Table::alter()
+            .table(Reservation::Table)
+            .add_column(big_integer(Reservation::DepositDueMinor).default(0))
+            .to_owned(),
+    )
+    .await?;
+    m.alter_table(
+        Table::alter()
+            .table(Property::Table)
+            .add_column(string_len(Property::Email, 120).default(""))
             .to_owned(),
     )
     .await
@@ -583,12 +610,15 @@ enum NightAudit {
 enum Property {
     Table,
     Id,
+    Email,
 }
 
 #[derive(DeriveIden, Clone, Copy)]
 enum Reservation {
     Table,
     Id,
+    Guarantee,
+    DepositDueMinor,
 }
 
 #[derive(DeriveIden, Clone, Copy)]

@@ -13,6 +13,7 @@ fn input(limit: &str, digits: u8) -> PropertyInput {
         name: "Test Inn".into(),
         address: "1 Harbour Rd".into(),
         phone: "+86 20 1234 5678".into(),
+        email: "desk@testinn.example".into(),
         taxpayer_id: "91440101MA5XXXXX1X".into(),
         currency: "cny".into(),
         currency_digits: digits,

@@ -90,6 +90,7 @@ async fn front_desk_cannot_manage_users_roles_settings_or_audit() {
         name: "Mine now".into(),
         address: String::new(),
         phone: String::new(),
+        email: String::new(),
         taxpayer_id: String::new(),
         currency: "CNY".into(),
         currency_digits: 2,

@@ -149,6 +149,48 @@ async fn bad_bookings_name_what_to_fix_and_save_nothing() {
 }
 
 #[tokio::test]
+async fn a_deposit_due_is_kept_with_the_booking_and_checked() {
+    let t = fresh_db().await;
+    let admin = hotel(&t.db).await;
+    let (std, bar, _, _) = rooms_and_rates(&t.db, &admin).await;
+    // Three nights at 299.00 cost 897.00: a deposit above that, below zero, with a third decimal
+    // or an unknown guarantee is refused naming the field, and nothing is saved.
+    for (guarantee, deposit, field) in [
+        ("deposit", "897.01", "depositDue"),
+        ("deposit", "-1", "depositDue"),
+        ("deposit", "10.005", "depositDue"),
+        ("deposit", "ten", "depositDue"),
+        ("cash-in-a-drawer", "0", "guarantee"),
+    ] {
+        let mut input = booking(std, bar, day(1), 3);
+        input.guarantee = guarantee.into();
+        input.deposit_due = deposit.into();
+        let e = reservations::create(&t.db.conn, t0(), &admin, input)
+            .await
+            .unwrap_err()
+            .to_api();
+        assert_eq!(e.params["field"], field, "{guarantee} {deposit}: {e:?}");
+    }
+    assert!(
+        reservations::list(&t.db.conn, &admin, &ReservationFilter::default())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let mut input = booking(std, bar, day(1), 3);
+    input.rooms.push(input.rooms[0].clone());
+    input.guarantee = "deposit".into();
+    input.deposit_due = "500".into();
+    let made = reservations::create(&t.db.conn, t0(), &admin, input)
+        .await
+        .unwrap();
+    // The booking's deposit is asked once, not once per room.
+    let due: Vec<String> = made.iter().map(|r| r.deposit_due.to_string()).collect();
+    assert_eq!(due, ["500.00", "0.00"]);
+    assert!(made.iter().all(|r| r.guarantee == "deposit"));
+}
+
+#[tokio::test]
 async fn a_type_without_overbooking_allowance_sells_out() {
     let t = fresh_db().await;
     let admin = hotel(&t.db).await;

@@ -274,6 +274,72 @@ impl App {
         }
     }
 
+    /// Picks the option labelled `label` in the Mantine Select with this data-testid.
+    pub async fn pick(&self, testid: &str, label: &str) {
+        self.click(testid).await;
+        let option = By::XPath(format!("//*[@role='option'][normalize-space(.)='{label}']"));
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Ok(options) = self.driver.find_all(option.clone()).await {
+                for element in options {
+                    if element.is_displayed().await.unwrap_or(false)
+                        && element.click().await.is_ok()
+                    {
+                        return;
+                    }
+                }
+            }
+            if Instant::now() > deadline {
+                self.fail(&format!("no option {label:?} in [data-testid={testid}]"))
+                    .await;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Types keys into the element (which takes the focus first), e.g. `Key::Shift + Key::Right`.
+    pub async fn keys(&self, testid: &str, keys: impl Into<TypingData>) {
+        let element = self.wait_for(testid).await;
+        if let Err(e) = element.send_keys(keys).await {
+            self.fail(&format!("cannot send keys to [data-testid={testid}]: {e}"))
+                .await;
+        }
+    }
+
+    /// Presses on `from`, moves in steps onto the centre of `to` and lets go (a pointer drag).
+    pub async fn drag(&self, from: &str, to: &str) {
+        let source = self.wait_for(from).await;
+        let target = self.wait_for(to).await;
+        let dragged = self
+            .driver
+            .action_chain()
+            .move_to_element_center(&source)
+            .click_and_hold()
+            .move_by_offset(0, 6)
+            .move_to_element_center(&target)
+            .release()
+            .perform()
+            .await;
+        if let Err(e) = dragged {
+            self.fail(&format!("cannot drag {from} onto {to}: {e}"))
+                .await;
+        }
+    }
+
+    /// The data-testids of the visible elements whose data-testid starts with `prefix`, in page order.
+    pub async fn testids(&self, prefix: &str) -> Vec<String> {
+        let css = By::Css(format!("[data-testid^='{prefix}']"));
+        let mut ids = Vec::new();
+        for element in self.driver.find_all(css).await.unwrap_or_default() {
+            if element.is_displayed().await.unwrap_or(false)
+                && let Ok(Some(id)) = element.attr("data-testid").await
+            {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
     /// Presses Escape on the focused element (closes menus and dialogs).
     pub async fn escape(&self) {
         if let Ok(active) = self.driver.active_element().await {

@@ -8,4 +8,5 @@ mod first_run;
 mod flows;
 mod harness;
 mod login;
+mod reservations;
 mod settings;

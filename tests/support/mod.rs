@@ -247,5 +247,7 @@ pub fn booking(
         promotion_code: None,
         tentative: false,
         confirm_overbooking: false,
+        guarantee: "none".into(),
+        deposit_due: "0".into(),
     }
 }

@@ -78,6 +78,8 @@ async fn sample_booking(conn: &DatabaseConnection, actor: &Actor) -> Result<Stri
         promotion_code: None,
         tentative: false,
         confirm_overbooking: false,
+        guarantee: "deposit".into(),
+        deposit_due: "500".into(),
     };
     let made = reservations::create(conn, installed_at(), actor, input)
         .await

@@ -221,6 +221,7 @@ async fn contacts(db: &DatabaseConnection, now: DateTime<Utc>, actor: &Actor) ->
         address: "上海市黄浦区南京东路 100 号 · 100 East Nanjing Road, Huangpu, Shanghai 200001"
             .into(),
         phone: "+86 21 6320 1234".into(),
+        email: "stay@harbourview.example".into(),
         folio_credit_limit: money::from_minor(p.folio_credit_limit_minor, property::digits(&p))
             .to_string(),
         currency_digits: u8::try_from(p.currency_digits).unwrap_or(2),
@@ -286,6 +287,8 @@ async fn seed_reservations(
             promotion_code: None,
             tentative: false,
             confirm_overbooking: false,
+            guarantee: if i % 3 == 0 { "card" } else { "none" }.into(),
+            deposit_due: "0".into(),
         };
         let made = reservations::create(db, now, actor, booking).await?;
         if in_house {

@@ -24,6 +24,7 @@ pub struct PropertyView {
     pub name: String,
     pub address: String,
     pub phone: String,
+    pub email: String,
     pub taxpayer_id: String,
     pub currency: String,
     pub currency_digits: u8,
@@ -42,6 +43,8 @@ pub struct PropertyInput {
     pub name: String,
     pub address: String,
     pub phone: String,
+    /// The hotel's own address for the header of its documents; empty when it has none.
+    pub email: String,
     pub taxpayer_id: String,
     pub currency: String,
     pub currency_digits: u8,
@@ -59,6 +62,7 @@ impl From<property::Model> for PropertyView {
             name: m.name,
             address: m.address,
             phone: m.phone,
+            email: m.email,
             taxpayer_id: m.taxpayer_id,
             currency: m.currency,
             currency_digits: digits,
@@ -136,6 +140,10 @@ pub async fn update(
     m.name = Set(validate::text("propertyName", &input.name, 120)?);
     m.address = Set(validate::optional_text("address", &input.address, 300)?);
     m.phone = Set(validate::optional_text("phone", &input.phone, 40)?);
+    m.email = Set(match input.email.trim() {
+        "" => String::new(),
+        email => crate::mail::address("propertyEmail", email)?,
+    });
     m.taxpayer_id = Set(validate::optional_text(
         "taxpayerId",
         &input.taxpayer_id,

@@ -56,6 +56,7 @@ pub async fn create_administrator(
                 name: Set(name),
                 address: Set(String::new()),
                 phone: Set(String::new()),
+                email: Set(String::new()),
                 taxpayer_id: Set(String::new()),
                 currency_digits: Set(currency_digits(&currency)),
                 currency: Set(currency),

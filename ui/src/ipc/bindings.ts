@@ -229,6 +229,10 @@ export type BookingInput = {
 	tentative: boolean,
 	/**  The user confirmed selling beyond availability (needs the overbook permission). */
 	confirmOverbooking: boolean,
+	/**  One of [`GUARANTEES`]. */
+	guarantee: string,
+	/**  The deposit the guest is asked to pay before arrival, for the whole booking ("0" for none). */
+	depositDue: string,
 };
 
 /**  Rooms `from..=to` (numbers) on one floor, of one type. */
@@ -442,6 +446,8 @@ export type PropertyInput = {
 	name: string,
 	address: string,
 	phone: string,
+	/**  The hotel's own address for the header of its documents; empty when it has none. */
+	email: string,
 	taxpayerId: string,
 	currency: string,
 	currencyDigits: number,
@@ -457,6 +463,7 @@ export type PropertyView = {
 	name: string,
 	address: string,
 	phone: string,
+	email: string,
 	taxpayerId: string,
 	currency: string,
 	currencyDigits: number,
@@ -549,6 +556,9 @@ export type ReservationView = {
 	total: string,
 	cancelFee: string | null,
 	overbooked: boolean,
+	guarantee: string,
+	/**  The deposit asked before arrival (a booking's amount sits on its first reservation). */
+	depositDue: string,
 };
 
 /**  A role to create (`id` null) or change. */

@@ -38,6 +38,7 @@ export function session(permissions: Permission[] = ALL_PERMISSIONS, overrides: 
       name: "西湖客栈",
       address: "",
       phone: "",
+      email: "",
       taxpayerId: "",
       currency: "CNY",
       currencyDigits: 2,

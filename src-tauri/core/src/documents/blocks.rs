@@ -18,7 +18,7 @@ impl Letterhead {
             name: p.name.clone(),
             address: p.address.clone(),
             phone: p.phone.clone(),
-            email: String::new(),
+            email: p.email.clone(),
         }
     }
 }

@@ -10,6 +10,7 @@ pub struct Model {
     pub name: String,
     pub address: String,
     pub phone: String,
+    pub email: String,
     pub taxpayer_id: String,
     pub currency: String,
     pub currency_digits: i16,

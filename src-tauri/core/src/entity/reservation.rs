@@ -26,6 +26,10 @@ pub struct Model {
     pub total_minor: i64,
     pub cancel_fee_minor: Option<i64>,
     pub overbooked: bool,
+    /// none, card, deposit, company or prepaid.
+    pub guarantee: String,
+    /// The deposit asked before arrival; a booking's amount is on its first reservation.
+    pub deposit_due_minor: i64,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

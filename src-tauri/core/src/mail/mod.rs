@@ -19,8 +19,8 @@ pub use outbox::{
     outbox, retry_now,
 };
 pub use settings::{
-    PasswordState, Security, SmtpSettings, SmtpSettingsInput, SmtpSettingsView, get_settings,
-    password_for, save_settings, stored_settings,
+    PasswordState, Security, SmtpSettings, SmtpSettingsInput, SmtpSettingsView, address,
+    get_settings, password_for, save_settings, stored_settings,
 };
 
 /// Why e-mail could not be set up, queued or sent.

@@ -159,7 +159,7 @@ fn host(value: &str) -> Result<String, Invalid> {
 }
 
 /// One e-mail address (`name@example.com`).
-pub(super) fn address(field: &'static str, value: &str) -> Result<String, Invalid> {
+pub fn address(field: &'static str, value: &str) -> Result<String, Invalid> {
     let v = validate::text(field, value, 254)?;
     Address::from_str(&v).map_err(|_| Invalid::new(field, Rule::Format))?;
     Ok(v)

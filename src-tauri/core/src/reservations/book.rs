@@ -4,12 +4,12 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
+    EntityTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
 };
 use serde::Deserialize;
 
-use super::{ReservationError, ReservationView, SOURCES, state, view};
+use super::{GUARANTEES, ReservationError, ReservationView, SOURCES, state, view};
 use crate::auth::Actor;
 use crate::entity::{guest, promotion, reservation, reservation_night, room, room_type};
 use crate::error::{Error, Result};
@@ -49,6 +49,10 @@ pub struct BookingInput {
     pub tentative: bool,
     /// The user confirmed selling beyond availability (needs the overbook permission).
     pub confirm_overbooking: bool,
+    /// One of [`GUARANTEES`].
+    pub guarantee: String,
+    /// The deposit the guest is asked to pay before arrival, for the whole booking ("0" for none).
+    pub deposit_due: String,
 }
 
 pub(super) async fn promotion_of(
@@ -130,7 +134,35 @@ fn check_input(input: &BookingInput) -> Result<()> {
     validate::optional_text("sourceDetail", &input.source_detail, 80)?;
     validate::optional_text("specialRequests", &input.special_requests, 2000)?;
     validate::optional_text("notes", &input.notes, 2000)?;
+    if !GUARANTEES.contains(&input.guarantee.as_str()) {
+        return Err(Invalid::new("guarantee", Rule::Format).into());
+    }
     Ok(())
+}
+
+/// The deposit due in minor units: not negative, no more decimals than the currency has, and
+/// not more than the booking costs.
+fn deposit_due(input: &BookingInput, quotes: &[Quote], digits: u32) -> Result<i64> {
+    let text = input.deposit_due.trim();
+    let amount = if text.is_empty() {
+        rust_decimal::Decimal::ZERO
+    } else {
+        money::parse("depositDue", text)?
+    };
+    let minor = money::to_minor("depositDue", amount, digits)?;
+    let total: rust_decimal::Decimal = quotes.iter().map(|q| q.total).sum();
+    let total_minor = money::to_minor("depositDue", total, digits)?;
+    if minor < 0 || minor > total_minor {
+        return Err(Invalid::new(
+            "depositDue",
+            Rule::Range {
+                min: 0,
+                max: total_minor / 10_i64.pow(digits),
+            },
+        )
+        .into());
+    }
+    Ok(minor)
 }
 
 /// Whether one more night of `type_id` may be sold on `night`.
@@ -182,34 +214,47 @@ pub async fn create(
     actor: &Actor,
     input: BookingInput,
 ) -> Result<Vec<ReservationView>> {
+    let txn = db.begin().await?;
+    let views = create_on(&txn, now, actor, input).await?;
+    txn.commit().await?;
+    Ok(views)
+}
+
+/// [`create`] inside the caller's transaction (a walk-in books and checks in in one).
+pub async fn create_on(
+    txn: &DatabaseTransaction,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    input: BookingInput,
+) -> Result<Vec<ReservationView>> {
     actor.require(Permission::ReservationsManage)?;
     check_input(&input)?;
-    let quotes = quote(db, actor, &input).await?;
-    let txn = db.begin().await?;
+    let quotes = quote(txn, actor, &input).await?;
     // Serialises bookings of the same types across terminals (FOR UPDATE on PostgreSQL; SQLite
     // has a single writer already).
     let type_ids: Vec<i32> = input.rooms.iter().map(|r| r.room_type_id).collect();
     let types = room_type::Entity::find()
         .filter(room_type::Column::Id.is_in(type_ids))
         .lock_exclusive()
-        .all(&txn)
+        .all(txn)
         .await?;
-    let p = property::get(&txn, actor.property_id).await?;
+    let p = property::get(txn, actor.property_id).await?;
     let digits = property::digits(&p);
     let guest_id = match (input.guest_id, &input.new_guest) {
         (Some(id), _) => {
             guest::Entity::find_by_id(id)
-                .one(&txn)
+                .one(txn)
                 .await?
                 .filter(|g| g.property_id == actor.property_id)
                 .ok_or(Invalid::new("guestId", Rule::Required))?
                 .id
         }
-        (None, Some(new)) => guests::create(&txn, now, actor, new).await?.id,
+        (None, Some(new)) => guests::create(txn, now, actor, new).await?.id,
         (None, None) => return Err(Invalid::new("guestName", Rule::Required).into()),
     };
-    let promo = promotion_of(&txn, actor, input.promotion_code.as_deref(), digits).await?;
-    let booking_no = series::next(&txn, actor.property_id, series::BOOKING).await?;
+    let promo = promotion_of(txn, actor, input.promotion_code.as_deref(), digits).await?;
+    let deposit_minor = deposit_due(&input, &quotes, digits)?;
+    let booking_no = series::next(txn, actor.property_id, series::BOOKING).await?;
     let mut made = Vec::new();
     for (req, q) in input.rooms.iter().zip(&quotes) {
         let t = types
@@ -229,7 +274,7 @@ pub async fn create(
         let room = match req.room_id {
             Some(id) => Some(
                 room::Entity::find_by_id(id)
-                    .one(&txn)
+                    .one(txn)
                     .await?
                     .filter(|r| {
                         r.property_id == actor.property_id && r.room_type_id == t.id && r.active
@@ -239,7 +284,7 @@ pub async fn create(
             None => None,
         };
         if let Some(r) = &room
-            && super::assign::out_of_order(&txn, r.id, input.arrival, input.departure).await?
+            && super::assign::out_of_order(txn, r.id, input.arrival, input.departure).await?
         {
             return Err(ReservationError::RoomOutOfOrder {
                 room: r.number.clone(),
@@ -250,7 +295,7 @@ pub async fn create(
         if !input.tentative {
             for n in &q.nights {
                 overbooked |=
-                    check_night(&txn, actor, input.confirm_overbooking, t.id, n.night).await?;
+                    check_night(txn, actor, input.confirm_overbooking, t.id, n.night).await?;
             }
         }
         let r = reservation::ActiveModel {
@@ -278,14 +323,16 @@ pub async fn create(
             total_minor: Set(money::to_minor("total", q.total, digits)?),
             cancel_fee_minor: Set(None),
             overbooked: Set(overbooked),
+            guarantee: Set(input.guarantee.clone()),
+            deposit_due_minor: Set(if made.is_empty() { deposit_minor } else { 0 }),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()
         }
-        .insert(&txn)
+        .insert(txn)
         .await?;
         if !input.tentative {
-            write_nights(&txn, &r, room.as_ref(), q, digits).await?;
+            write_nights(txn, &r, room.as_ref(), q, digits).await?;
         }
         made.push(r);
     }
@@ -293,7 +340,7 @@ pub async fn create(
         let used = row.used_count + 1;
         let mut m: promotion::ActiveModel = row.into();
         m.used_count = Set(used);
-        m.update(&txn).await?;
+        m.update(txn).await?;
     }
     let summary = format!(
         "{} {}–{} × {} rooms",
@@ -303,7 +350,7 @@ pub async fn create(
         made.len()
     );
     audit::record(
-        &txn,
+        txn,
         now,
         actor,
         "reservation.created",
@@ -314,9 +361,8 @@ pub async fn create(
     .await?;
     let mut views = Vec::with_capacity(made.len());
     for r in made {
-        views.push(view(&txn, r, digits).await?);
+        views.push(view(txn, r, digits).await?);
     }
-    txn.commit().await?;
     Ok(views)
 }
 

@@ -32,7 +32,7 @@ pub use auto_assign::{
     AssignmentStrategy, AutoAssignResult, assignment_strategy, auto_assign,
     save_assignment_strategy,
 };
-pub use book::{BookingInput, RoomRequest, create, quote};
+pub use book::{BookingInput, RoomRequest, create, create_on, quote};
 pub use cancel::{cancel, cancellation_fee};
 pub use change::{ChangeQuote, StayChange, change, change_dates, quote_change};
 pub use confirm::{BatchFailure, BatchResult, confirm, confirm_many};
@@ -52,6 +52,10 @@ pub mod state {
 }
 
 /// Where a booking came from.
+/// How a booking is guaranteed: not at all, by a bank card on file, a deposit, a company that
+/// pays, or prepaid in full.
+pub const GUARANTEES: [&str; 5] = ["none", "card", "deposit", "company", "prepaid"];
+
 pub const SOURCES: [&str; 7] = [
     "walk_in",
     "phone",
@@ -149,6 +153,10 @@ pub struct ReservationView {
     #[specta(type = Option<String>)]
     pub cancel_fee: Option<Decimal>,
     pub overbooked: bool,
+    pub guarantee: String,
+    /// The deposit asked before arrival (a booking's amount sits on its first reservation).
+    #[specta(type = String)]
+    pub deposit_due: Decimal,
 }
 
 /// Filters of the reservation list; dates select stays overlapping `from..to`, including stays that
@@ -233,6 +241,8 @@ fn view_of(
         total: money::from_minor(r.total_minor, digits),
         cancel_fee: r.cancel_fee_minor.map(|f| money::from_minor(f, digits)),
         overbooked: r.overbooked,
+        guarantee: r.guarantee,
+        deposit_due: money::from_minor(r.deposit_due_minor, digits),
     }
 }
 

@@ -25,7 +25,7 @@ function reservation(overrides: Partial<ReservationView> = {}): ReservationView 
   return {
     id: 9, bookingNo: "B000009", guestId: 3, guestName: "李华", roomTypeId: 1, ratePlanId: 10, roomId: null, roomNumber: null,
     arrival: "2026-12-03", departure: "2026-12-06", adults: 2, children: 0, state: "confirmed", source: "website",
-    sourceDetail: "", specialRequests: "", notes: "", total: "3534.00", cancelFee: null, overbooked: false, ...overrides,
+    sourceDetail: "", specialRequests: "", notes: "", total: "3534.00", cancelFee: null, overbooked: false, guarantee: "none", depositDue: "0.00", ...overrides,
   };
 }
 

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { ApiError, ReservationView } from "../../ipc/client";
 import { call, commands } from "../../ipc/client";
 import { errorOf, useErrorText } from "../../shared/errors";
-import { canQuote, checkBooking, emptyBooking, fieldOf, newRoomLine, toBookingInput, type BookingForm, type BookingPrefill, type RoomLine } from "./booking-form";
+import { canQuote, checkBooking, emptyBooking, fieldOf, GUARANTEES, newRoomLine, toBookingInput, type BookingForm, type BookingPrefill, type RoomLine } from "./booking-form";
 import { GuestPicker } from "./GuestPicker";
 import { AVAILABILITY_KEY, nightsBetween, RESERVATIONS_KEY, SOURCES, useLocalName, useRatePlans, useRoomTypes } from "./queries";
 import { OverbookQuestion } from "./OverbookQuestion";
@@ -280,6 +280,28 @@ export function BookingDialog({
               <Group gap="sm" align="flex-start" grow>
                 <Textarea label={t("fields.specialRequests")} rows={2} {...text("specialRequests")} />
                 <Textarea label={t("fields.notes")} rows={2} {...text("notes")} />
+              </Group>
+              <Group gap="sm" align="flex-start" grow>
+                <Select
+                  label={t("fields.guarantee")}
+                  data={GUARANTEES.map((g) => ({ value: g, label: t(`reservations.guarantee.${g}`) }))}
+                  value={form.guarantee}
+                  onChange={(v) => update({ guarantee: v ?? "none" })}
+                  allowDeselect={false}
+                  error={shown("guarantee")}
+                  data-testid="booking-guarantee"
+                />
+                <TextInput
+                  label={t("fields.depositDue")}
+                  description={t("reservations.booking.optional")}
+                  inputWrapperOrder={["label", "input", "description", "error"]}
+                  inputMode="decimal"
+                  classNames={{ input: "num" }}
+                  value={form.depositDue}
+                  onChange={(e) => update({ depositDue: e.currentTarget.value })}
+                  error={shown("depositDue")}
+                  data-testid="booking-deposit-due"
+                />
               </Group>
               <Checkbox
                 label={t("reservations.booking.tentative")}

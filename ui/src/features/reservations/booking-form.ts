@@ -1,6 +1,7 @@
 // The new-booking form as plain data: defaults, the BookingInput it sends, client checks, where errors show.
 import type { ApiError, BookingInput, GuestView } from "../../ipc/client";
 import { clientError } from "../../shared/errors";
+import { isDecimal } from "../../shared/money";
 import { checkText } from "../../shared/validation";
 import { addDays, isDate, nightsBetween } from "./queries";
 
@@ -37,7 +38,13 @@ export interface BookingForm {
   notes: string;
   promotionCode: string;
   tentative: boolean;
+  guarantee: string;
+  /** The deposit asked before arrival, a decimal string ("" for none). */
+  depositDue: string;
 }
+
+/** How a booking may be guaranteed (Rust's GUARANTEES). */
+export const GUARANTEES = ["none", "card", "deposit", "company", "prepaid"] as const;
 
 let nextKey = 1;
 export function newRoomLine(): RoomLine {
@@ -65,6 +72,8 @@ export function emptyBooking(businessDate: string, prefill?: BookingPrefill, rat
     notes: "",
     promotionCode: "",
     tentative: false,
+    guarantee: "none",
+    depositDue: "",
   };
 }
 
@@ -103,6 +112,8 @@ export function toBookingInput(form: BookingForm, confirmOverbooking = false): B
     promotionCode: form.promotionCode.trim() || null,
     tentative: form.tentative,
     confirmOverbooking,
+    guarantee: form.guarantee,
+    depositDue: form.depositDue.trim() || "0",
   };
 }
 
@@ -118,6 +129,10 @@ export function checkBooking(form: BookingForm): Record<string, ApiError> {
     if (r.roomTypeId === null) errors[`room.${i}.roomTypeId`] = clientError("errors.validation.required", { field: "roomTypeId" });
     else if (r.ratePlanId === null) errors[`room.${i}.ratePlanId`] = clientError("errors.validation.required", { field: "ratePlanId" });
   });
+  const deposit = form.depositDue.trim();
+  if (deposit !== "" && (!isDecimal(deposit) || deposit.startsWith("-"))) {
+    errors.depositDue = clientError("errors.validation.invalid", { field: "depositDue" });
+  }
   if (form.guestMode === "existing") {
     if (!form.guest) errors.guestId = clientError("errors.validation.required", { field: "guestId" });
   } else {
@@ -143,6 +158,8 @@ const FIELDS: Record<string, string> = {
   notes: "notes",
   promotion: "promotionCode",
   promotionCode: "promotionCode",
+  guarantee: "guarantee",
+  depositDue: "depositDue",
   roomTypeId: "room.0.roomTypeId",
   ratePlanId: "room.0.ratePlanId",
 };

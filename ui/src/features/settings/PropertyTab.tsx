@@ -22,6 +22,7 @@ export function validateProperty(p: PropertyInput): Record<string, ApiError> {
     name: checkText("propertyName", p.name, 100),
     address: [...p.address].length > 300 ? clientError("errors.validation.too_long", { field: "address", max: "300" }) : null,
     phone: [...p.phone].length > 50 ? clientError("errors.validation.too_long", { field: "phone", max: "50" }) : null,
+    email: p.email.trim() === "" || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(p.email.trim()) ? null : clientError("errors.validation.invalid", { field: "propertyEmail" }),
     taxpayerId: [...p.taxpayerId].length > 30 ? clientError("errors.validation.too_long", { field: "taxpayerId", max: "30" }) : null,
     currencyDigits: p.currencyDigits >= 0 && p.currencyDigits <= 4 && Number.isInteger(p.currencyDigits) ? null : clientError("errors.validation.invalid", { field: "currencyDigits" }),
     checkInTime: TIME.test(p.checkInTime) ? null : clientError("errors.validation.invalid", { field: "checkInTime" }),
@@ -55,7 +56,7 @@ function PropertyForm({ initial }: { initial: PropertyView }) {
     setValues((v) => ({ ...v, [field]: value }));
     setErrors(({ [field]: _, ...rest }) => rest);
   };
-  const text = (field: "name" | "address" | "phone" | "taxpayerId" | "checkInTime" | "checkOutTime" | "folioCreditLimit") => ({
+  const text = (field: "name" | "address" | "phone" | "email" | "taxpayerId" | "checkInTime" | "checkOutTime" | "folioCreditLimit") => ({
     value: values[field],
     onChange: (e: { currentTarget: { value: string } }) => set(field, e.currentTarget.value),
     error: errors[field] ? errorText(errors[field]) : undefined,
@@ -76,7 +77,7 @@ function PropertyForm({ initial }: { initial: PropertyView }) {
     } catch (thrown) {
       const error = errorOf(thrown);
       const field = errorField(error);
-      const formField = field === "propertyName" ? "name" : field;
+      const formField = field === "propertyName" ? "name" : field === "propertyEmail" ? "email" : field;
       if (formField && formField in values) setErrors({ [formField]: error });
       else setFailure(error);
     } finally {
@@ -95,6 +96,7 @@ function PropertyForm({ initial }: { initial: PropertyView }) {
         <TextInput label={t("fields.address")} {...text("address")} />
         <Group grow align="flex-start">
           <TextInput label={t("fields.phone")} {...text("phone")} />
+          <TextInput label={t("fields.propertyEmail")} type="email" {...text("email")} data-testid="property-email" />
           <TextInput label={t("fields.taxpayerId")} {...text("taxpayerId")} />
         </Group>
         <Group grow align="flex-start">

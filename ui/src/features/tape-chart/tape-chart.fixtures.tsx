@@ -31,7 +31,7 @@ export function reservation(overrides: Partial<ReservationView> = {}): Reservati
   return {
     id: 7, bookingNo: "B2611-0007", guestId: 3, guestName: "张伟", roomTypeId: 1, ratePlanId: 10, roomId: 101, roomNumber: "101",
     arrival: "2026-11-24", departure: "2026-11-26", adults: 2, children: 0, state: "confirmed", source: "phone",
-    sourceDetail: "", specialRequests: "", notes: "", total: "560.00", cancelFee: null, overbooked: false, ...overrides,
+    sourceDetail: "", specialRequests: "", notes: "", total: "560.00", cancelFee: null, overbooked: false, guarantee: "none", depositDue: "0.00", ...overrides,
   };
 }
 

@@ -29,7 +29,9 @@ pub(crate) struct Confirmation {
     pub guest_phone: String,
     pub guest_email: String,
     pub stays: Vec<Stay>,
-    /// A deposit or guarantee the guest still owes (none is recorded on bookings yet).
+    /// How the booking is guaranteed (one of `reservations::GUARANTEES`).
+    pub guarantee: String,
+    /// The deposit the guest is asked to pay before arrival, for the whole booking.
     pub deposit_due: Option<Decimal>,
 }
 
@@ -206,7 +208,11 @@ pub(crate) async fn load(
         guest: g.as_ref().map(|g| g.name.clone()).unwrap_or_default(),
         guest_phone: g.as_ref().map(|g| g.phone.clone()).unwrap_or_default(),
         guest_email: g.map(|g| g.email).unwrap_or_default(),
+        guarantee: first.guarantee.clone(),
+        deposit_due: Some(money::from_minor(
+            rows.iter().map(|r| r.deposit_due_minor).sum(),
+            digits,
+        )),
         stays,
-        deposit_due: None,
     })
 }

@@ -303,6 +303,13 @@ fn totals(l: &mut Layout, c: &Confirmation) {
             });
         }
     }
+    if let Some(guarantee) = guarantee_label(&c.guarantee) {
+        lines.push(Total {
+            label: "担保方式 Guarantee".into(),
+            amount: guarantee.into(),
+            strong: false,
+        });
+    }
     if let Some(due) = c.deposit_due.filter(|d| !d.is_zero()) {
         lines.push(Total {
             label: "应付订金 Deposit due".into(),
@@ -313,6 +320,17 @@ fn totals(l: &mut Layout, c: &Confirmation) {
     l.y += 6.0;
     blocks::totals(l, &lines);
     l.y += 6.0;
+}
+
+/// How the booking is guaranteed, in both languages; `None` when it is not.
+fn guarantee_label(guarantee: &str) -> Option<&'static str> {
+    Some(match guarantee {
+        "card" => "信用卡担保 Card on file",
+        "deposit" => "订金担保 Deposit",
+        "company" => "公司担保 Company",
+        "prepaid" => "已预付 Prepaid",
+        _ => return None,
+    })
 }
 
 fn policies(l: &mut Layout, c: &Confirmation) {
