@@ -64,7 +64,8 @@ async fn book_move_cancel_and_confirm() {
     // 3: Enter opens the booking with dates, room type, rate plan and room filled in.
     app.keys("tape-grid", Key::Shift + Key::Right).await;
     actions += 2;
-    app.wait_for("tape-selection").await;
+    // The selection's label ("Nights: 2") shows before Enter books it.
+    wait_css(&app, "[data-testid='tape-selection']").await;
     app.keys("tape-grid", Key::Enter).await;
     actions += 1;
     app.wait_for("booking-room-number").await;
@@ -107,13 +108,14 @@ async fn book_move_cancel_and_confirm() {
     assert!(moved, "the stay moved to the second room");
     app.screenshot("reservations-moved").await;
 
-    // Cancel it: the fee (first night under the default policy) is shown before confirming.
+    // Cancel it: the fee (first night under the default policy; the chart lists Deluxe first) is
+    // shown before confirming.
     app.click("nav-reservations").await;
     app.click("reservation-actions").await;
     app.click("reservation-cancel").await;
     let fee = app
         .wait_text("cancel-fee", "the first night's price", |t| {
-            t.contains("388")
+            t.contains("588")
         })
         .await;
     println!("cancellation fee shown: {fee}");
