@@ -218,6 +218,9 @@ async fn the_board_shows_vc_vd_oc_od_and_inspected_from_stays_and_housekeeping()
     };
     let dlx = housekeeping::board(conn, &hk, today(), &dlx_only).await.unwrap();
     assert_eq!(dlx.rooms.len(), 2);
+    assert_eq!(dlx.floors, [1]);
+    let codes: Vec<&str> = dlx.room_types.iter().map(|t| t.code.as_str()).collect();
+    assert_eq!(codes, ["DLX", "STD"]);
 
     // Check-out leaves the room dirty, in the check-out's own transaction.
     let txn = t.db.conn.begin().await.unwrap();

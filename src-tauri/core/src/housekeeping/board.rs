@@ -62,6 +62,14 @@ pub struct StatusCounts {
     pub out_of_service: u32,
 }
 
+/// A room type the board's filter offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct BoardRoomType {
+    pub id: i32,
+    pub code: String,
+}
+
 /// The board for one business date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -69,6 +77,9 @@ pub struct Board {
     pub business_date: NaiveDate,
     pub rooms: Vec<RoomStatusView>,
     pub counts: StatusCounts,
+    /// Floors and room types of all active rooms, for the filter.
+    pub floors: Vec<i32>,
+    pub room_types: Vec<BoardRoomType>,
 }
 
 impl BoardFilter {
@@ -111,10 +122,24 @@ pub async fn board(
     actor.require(Permission::HousekeepingUpdate)?;
     let all = rows(conn, actor.property_id, business_date, None).await?;
     let counts = count(&all);
+    let mut floors: Vec<i32> = all.iter().map(|r| r.floor).collect();
+    floors.sort_unstable();
+    floors.dedup();
+    let mut room_types: Vec<BoardRoomType> = all
+        .iter()
+        .map(|r| BoardRoomType {
+            id: r.room_type_id,
+            code: r.room_type_code.clone(),
+        })
+        .collect();
+    room_types.sort_by(|a, b| a.code.cmp(&b.code).then(a.id.cmp(&b.id)));
+    room_types.dedup();
     Ok(Board {
         business_date,
         rooms: all.into_iter().filter(|r| filter.keeps(r)).collect(),
         counts,
+        floors,
+        room_types,
     })
 }
 

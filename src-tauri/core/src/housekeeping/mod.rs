@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::ApiError;
 
 pub use blocks::{BlockInput, block_room, unblock_room};
-pub use board::{Board, BoardFilter, RoomStatusView, board};
+pub use board::{Board, BoardFilter, BoardRoomType, RoomStatusView, StatusCounts, board};
 pub use status::{derive_status, set_dirty_on_check_out, set_status};
 
 /// What housekeeping last did to a room (the `room.housekeeping` column).
