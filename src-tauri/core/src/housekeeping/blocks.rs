@@ -115,9 +115,7 @@ pub async fn block_room(
     }
     let txn = db.begin().await?;
     let r = locked_room(&txn, actor, input.room_id).await?;
-    let today = property::get(&txn, actor.property_id)
-        .await?
-        .business_date;
+    let today = property::get(&txn, actor.property_id).await?.business_date;
     if input.from < today {
         return Err(HousekeepingError::BlockInPast {
             business_date: today,
@@ -167,11 +165,7 @@ pub async fn block_room(
         r.id,
         format!(
             "{} {} {}–{}: {}",
-            r.number,
-            saved.kind,
-            saved.date_from,
-            saved.date_to,
-            saved.reason
+            r.number, saved.kind, saved.date_from, saved.date_to, saved.reason
         ),
     )
     .await?;
@@ -198,9 +192,7 @@ pub async fn unblock_room(
             entity: "room_block",
         })?;
     let r = locked_room(&txn, actor, b.room_id).await?;
-    let today = property::get(&txn, actor.property_id)
-        .await?
-        .business_date;
+    let today = property::get(&txn, actor.property_id).await?.business_date;
     if b.date_to <= today {
         return Err(HousekeepingError::BlockOver {
             business_date: today,

@@ -201,15 +201,12 @@ pub async fn auto_assign(
                 && !blocked(c, OUT_OF_ORDER)
         };
         let wanted = prefs.get(&r.guest_id).cloned().unwrap_or_default();
-        let best = rooms
-            .iter()
-            .filter(free)
-            .min_by_key(|c| {
-                (
-                    blocked(c, OUT_OF_SERVICE),
-                    score(c, &wanted, strategy, &floor_load),
-                )
-            });
+        let best = rooms.iter().filter(free).min_by_key(|c| {
+            (
+                blocked(c, OUT_OF_SERVICE),
+                score(c, &wanted, strategy, &floor_load),
+            )
+        });
         match best {
             Some(room) => {
                 put(&txn, &r, Some(room)).await?;

@@ -1,6 +1,6 @@
 // The board itself: room tiles grouped by floor in the status colours, one focus and a multi-selection driven by
 // the keys of board-keys.ts and by clicks (Shift for a range, Ctrl to add or remove a room).
-import { useEffect, useRef, type KeyboardEvent } from "react";
+import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { HousekeepingStatus, RoomStatusView } from "../../ipc/client";
 import { boardClick, boardKey, type BoardCursor } from "./board-keys";
@@ -16,7 +16,7 @@ function floors(rooms: RoomStatusView[]): [number, { room: RoomStatusView; index
   return out;
 }
 
-function Tile({ room, focused, selected, onClick }: { room: RoomStatusView; focused: boolean; selected: boolean; onClick: (e: React.MouseEvent) => void }) {
+function Tile({ room, focused, selected, onClick }: { room: RoomStatusView; focused: boolean; selected: boolean; onClick: (e: MouseEvent) => void }) {
   const { t } = useTranslation();
   const title = [
     `${room.number} · ${room.roomTypeCode}`,
@@ -39,7 +39,10 @@ function Tile({ room, focused, selected, onClick }: { room: RoomStatusView; focu
       data-focused={focused || undefined}
       data-testid={`hk-room-${room.number}`}
       onClick={onClick}
-      onMouseDown={(e) => e.shiftKey && e.preventDefault()}
+      onMouseDown={(e) => {
+        // Shift+click chooses a range; it should not also select the text between.
+        if (e.shiftKey) e.preventDefault();
+      }}
     >
       <div className={classes.tileHead}>
         <span className={classes.number}>{room.number}</span>
