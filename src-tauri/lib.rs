@@ -94,6 +94,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             documents::print_confirmation,
             documents::confirmation_recipient,
             documents::email_confirmation,
+            housekeeping::housekeeping_board,
+            housekeeping::set_housekeeping_status,
+            housekeeping::block_room,
+            housekeeping::unblock_room,
         ])
 }
 

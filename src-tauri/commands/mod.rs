@@ -6,6 +6,7 @@ pub mod backups;
 pub mod booking_changes;
 pub mod dashboard;
 pub mod documents;
+pub mod housekeeping;
 pub mod mail;
 pub mod promotions;
 pub mod property;

@@ -12,6 +12,7 @@ mod booking_changes;
 mod connection;
 mod desk;
 mod documents;
+mod housekeeping;
 mod mail;
 mod money;
 mod permissions;

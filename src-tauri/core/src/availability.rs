@@ -1,5 +1,5 @@
 //! Availability per room type and night: rooms − out of order − sold, and what may still be
-//! sold with the type's overbooking limit. Sold nights are a grouped count over the
+//! sold with the type's overbooking limit (an out-of-service room stays sellable). Sold nights are a grouped count over the
 //! reservation-night table (one row per consuming reservation night), so the answer is exact.
 
 use std::collections::HashMap;
@@ -14,8 +14,10 @@ use crate::error::Result;
 use crate::permission::Permission;
 use crate::validate::{Invalid, Rule};
 
-/// Kind of a room block that takes the room out of inventory.
-pub const OUT_OF_ORDER: &str = "ooo";
+/// Kind of a room block that takes the room out of inventory (not sold, not assigned).
+pub const OUT_OF_ORDER: &str = "out_of_order";
+/// Kind of a room block for a minor defect: the room stays sellable and assignable, flagged.
+pub const OUT_OF_SERVICE: &str = "out_of_service";
 
 /// One room type on one night.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]

@@ -211,7 +211,53 @@ pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
         .await?;
         plans.push((type_id, plan.id.unwrap_or_default()));
     }
-    seed_reservations(db, now, &actor, &plans).await
+    seed_reservations(db, now, &actor, &plans).await?;
+    seed_housekeeping(db, now, &actor).await
+}
+
+/// A morning's room status: some rooms still dirty, some inspected, one out of order and one
+/// out of service, so the housekeeping board shows every colour.
+async fn seed_housekeeping(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    actor: &Actor,
+) -> Result<()> {
+    use crate::housekeeping::{self, BlockInput, BlockKind, HousekeepingStatus};
+    let today = property::get(db, actor.property_id).await?.business_date;
+    let ids: Vec<i32> = rooms::list_rooms(db, actor)
+        .await?
+        .into_iter()
+        .filter_map(|r| r.id)
+        .collect();
+    let pick = |from: usize, step: usize| -> Vec<i32> {
+        ids.iter().skip(from).step_by(step).copied().collect()
+    };
+    housekeeping::set_status(db, now, actor, &pick(1, 5), HousekeepingStatus::Dirty).await?;
+    housekeeping::set_status(db, now, actor, &pick(3, 7), HousekeepingStatus::Inspected).await?;
+    let blocks = [
+        (BlockKind::OutOfOrder, 3, "空调维修 AC repair"),
+        (
+            BlockKind::OutOfService,
+            1,
+            "电视遥控器缺失 TV remote missing",
+        ),
+    ];
+    for ((kind, nights, reason), room_id) in blocks.into_iter().zip(ids.iter().rev()) {
+        housekeeping::block_room(
+            db,
+            now,
+            actor,
+            BlockInput {
+                room_id: *room_id,
+                kind,
+                from: today,
+                to: today + Duration::days(nights),
+                reason: reason.into(),
+            },
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 /// The demo hotel's address and telephone, as its documents print them.

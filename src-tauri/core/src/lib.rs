@@ -16,6 +16,7 @@ pub mod documents;
 pub mod entity;
 pub mod error;
 pub mod guests;
+pub mod housekeeping;
 pub mod mail;
 pub mod money;
 pub mod permission;

@@ -11,6 +11,7 @@ import { Dashboard } from "../features/dashboard/Dashboard";
 import { ReservationsArea } from "../features/reservations/ReservationsArea";
 import { SettingsArea } from "../features/settings/SettingsArea";
 import { TapeChartArea } from "../features/tape-chart/TapeChartArea";
+import { HousekeepingArea } from "../features/housekeeping/HousekeepingArea";
 import { applyLanguage } from "../i18n";
 import { call, commands } from "../ipc/client";
 import { EmptyState } from "../shared/components/EmptyState";
@@ -93,6 +94,7 @@ export function Shell() {
     if (area === "tape-chart") return <TapeChartArea />;
     if (area === "reservations") return <ReservationsArea />;
     if (area === "settings") return <SettingsArea tab={route.tab} />;
+    if (area === "housekeeping") return <HousekeepingArea />;
     return <ComingLater area={area} />;
   };
 

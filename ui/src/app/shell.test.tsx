@@ -46,7 +46,7 @@ describe("navigation", () => {
     expect(screen.getByTestId("dashboard-departures")).toHaveTextContent("2");
     expect(screen.getByTestId("dashboard-in-house")).toHaveTextContent("7");
     expect(screen.getByTestId("header-business-date")).toHaveTextContent("2026年11月23日");
-    await userEvent.click(screen.getByTestId("nav-housekeeping"));
+    await userEvent.click(screen.getByTestId("nav-guests"));
     expect(await screen.findByText("此功能将在后续版本中提供。")).toBeInTheDocument();
   });
 

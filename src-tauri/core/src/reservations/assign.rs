@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 
 use super::{ReservationError, ReservationView, book::taken, state, view};
@@ -79,7 +79,9 @@ pub async fn assign_room(
     let r = super::load(&txn, actor, id, &[state::CONFIRMED, state::CHECKED_IN]).await?;
     let target = match room_id {
         Some(rid) => {
+            // Locked, so a block of the room on another terminal waits for this assignment.
             let t = room::Entity::find_by_id(rid)
+                .lock_exclusive()
                 .one(&txn)
                 .await?
                 .filter(|t| t.property_id == actor.property_id && t.active)

@@ -1,5 +1,6 @@
 //! Auto-assignment of a day's arrivals by the house rules: one room for the whole stay, of the
-//! booked type, never out of order; among the free rooms the guest's known preferences (smoking,
+//! booked type, never out of order; rooms out of service (sellable, but with a defect) only when
+//! nothing else is free; among the free rooms the guest's known preferences (smoking,
 //! quiet side, floor) come first, then the house setting — "cluster" fills the busiest floor first
 //! (fewer floors to clean and heat), "spread" fills floors evenly — then floor and number.
 
@@ -8,14 +9,14 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
+    QuerySelect, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 
 use super::assign::put;
 use super::state;
 use crate::auth::Actor;
-use crate::availability::OUT_OF_ORDER;
+use crate::availability::{OUT_OF_ORDER, OUT_OF_SERVICE};
 use crate::entity::{guest, reservation, reservation_night, room, room_block};
 use crate::error::Result;
 use crate::guests::Preferences;
@@ -143,9 +144,11 @@ pub async fn auto_assign(
         .into_iter()
         .map(|g| (g.id, Preferences::parse(&g.preferences)))
         .collect();
+    // Locked, so a block of a room on another terminal waits for this run.
     let rooms = room::Entity::find()
         .filter(room::Column::PropertyId.eq(actor.property_id))
         .filter(room::Column::Active.eq(true))
+        .lock_exclusive()
         .all(&txn)
         .await?;
     // Every held room-night and out-of-order block in the window, loaded once.
@@ -163,7 +166,7 @@ pub async fn auto_assign(
         }
     }
     let blocks = room_block::Entity::find()
-        .filter(room_block::Column::Kind.eq(OUT_OF_ORDER))
+        .filter(room_block::Column::PropertyId.eq(actor.property_id))
         .filter(room_block::Column::DateFrom.lt(last))
         .filter(room_block::Column::DateTo.gt(day))
         .all(&txn)
@@ -184,18 +187,26 @@ pub async fn auto_assign(
             .iter_days()
             .take_while(|d| *d < r.departure)
             .collect();
+        let blocked = |c: &room::Model, kind: &str| {
+            blocks.iter().any(|b| {
+                b.room_id == c.id
+                    && b.kind == kind
+                    && b.date_from < r.departure
+                    && b.date_to > r.arrival
+            })
+        };
         let free = |c: &&room::Model| {
             c.room_type_id == r.room_type_id
                 && nights.iter().all(|n| !held.contains(&(c.id, *n)))
-                && !blocks.iter().any(|b| {
-                    b.room_id == c.id && b.date_from < r.departure && b.date_to > r.arrival
-                })
+                && !blocked(c, OUT_OF_ORDER)
         };
         let wanted = prefs.get(&r.guest_id).cloned().unwrap_or_default();
-        let best = rooms
-            .iter()
-            .filter(free)
-            .min_by_key(|c| score(c, &wanted, strategy, &floor_load));
+        let best = rooms.iter().filter(free).min_by_key(|c| {
+            (
+                blocked(c, OUT_OF_SERVICE),
+                score(c, &wanted, strategy, &floor_load),
+            )
+        });
         match best {
             Some(room) => {
                 put(&txn, &r, Some(room)).await?;

@@ -101,9 +101,9 @@ export function barAt(row: TapeRow | undefined, date: string): TapeBar | undefin
   return row.bars.find((b) => b.arrival <= date && date < b.departure);
 }
 
-/** True when a room is out of order or out of service on a date's night. */
+/** True when a room is out of order on a date's night (out of service stays sellable, as Rust counts it). */
 export function blockedAt(row: TapeRow | undefined, date: string): boolean {
-  return row?.kind === "room" && row.room.blocks.some(([from, to]) => from <= date && date < to);
+  return row?.kind === "room" && row.room.blocks.some(([from, to, kind]) => kind !== "out_of_service" && from <= date && date < to);
 }
 
 /** True when a night of a row can be booked: no stay there and, for a room, no block. */
@@ -139,7 +139,7 @@ export function departureLimit(row: TapeRow | undefined, bar: TapeBar): string |
   if (row?.kind !== "room") return null;
   const starts = [
     ...row.bars.filter((b) => b !== bar && b.arrival >= bar.departure).map((b) => b.arrival),
-    ...row.room.blocks.filter(([from]) => from >= bar.departure).map(([from]) => from),
+    ...row.room.blocks.filter(([from, , kind]) => kind !== "out_of_service" && from >= bar.departure).map(([from]) => from),
   ];
   return starts.length === 0 ? null : starts.reduce((a, b) => (a < b ? a : b));
 }
