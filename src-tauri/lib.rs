@@ -94,6 +94,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             documents::print_confirmation,
             documents::confirmation_recipient,
             documents::email_confirmation,
+            identity::check_id_document,
+            identity::parse_mrz,
         ])
 }
 
