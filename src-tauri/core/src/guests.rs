@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::auth::Actor;
 use crate::entity::guest;
 use crate::error::Result;
-use crate::identity::{self, IdDocumentInput, IdDocumentKind, Province};
+use crate::identity::{self, IdDocumentInput, Province};
 use crate::permission::Permission;
 use crate::validate::{self, Invalid, Rule};
 
@@ -109,7 +109,8 @@ struct Document {
 fn nationality(value: &str) -> Result<String, Invalid> {
     let v = value.trim().to_uppercase();
     let letters = v.chars().count();
-    if !v.is_empty() && (!(2..=3).contains(&letters) || !v.chars().all(|c| c.is_ascii_uppercase())) {
+    if !v.is_empty() && (!(2..=3).contains(&letters) || !v.chars().all(|c| c.is_ascii_uppercase()))
+    {
         return Err(Invalid::new("nationality", Rule::Format));
     }
     Ok(v)
@@ -119,7 +120,11 @@ fn nationality(value: &str) -> Result<String, Invalid> {
 /// the date of birth and (if none was typed) the nationality.
 fn document(input: &NewGuest, today: NaiveDate) -> Result<Document> {
     let nationality = nationality(&input.nationality)?;
-    let Some(doc) = input.id_document.as_ref().filter(|d| !d.number.trim().is_empty()) else {
+    let Some(doc) = input
+        .id_document
+        .as_ref()
+        .filter(|d| !d.number.trim().is_empty())
+    else {
         return Ok(Document {
             id_type: String::new(),
             id_number: String::new(),
@@ -258,7 +263,9 @@ pub async fn update(
         Document {
             id_type: g.id_type.clone(),
             id_number: g.id_number.clone(),
-            nationality: nationality(&input.nationality)?,
+            nationality: Some(nationality(&input.nationality)?)
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| g.nationality.clone()),
             id_region: g.id_region.clone(),
             birth_date: g.birth_date,
         }
@@ -355,9 +362,9 @@ pub async fn search(
     let lower = q.to_lowercase();
     let number = identity::normalize(q);
     let by_number = if actor.require(Permission::GuestsViewDocuments).is_ok() {
-        guest::Column::IdNumber.starts_with(&number)
+        guest::Column::IdNumber.starts_with(number.as_str())
     } else {
-        guest::Column::IdNumber.eq(&number)
+        guest::Column::IdNumber.eq(number.as_str())
     };
     let rows = guest::Entity::find()
         .filter(guest::Column::PropertyId.eq(actor.property_id))

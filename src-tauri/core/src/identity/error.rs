@@ -100,9 +100,10 @@ impl IdentityError {
             Self::ResidentIdBirthFuture { date } => {
                 ("resident_id_birth_future", Some(("date", date.to_string())))
             }
-            Self::ResidentIdBirthTooEarly { date } => {
-                ("resident_id_birth_too_early", Some(("date", date.to_string())))
-            }
+            Self::ResidentIdBirthTooEarly { date } => (
+                "resident_id_birth_too_early",
+                Some(("date", date.to_string())),
+            ),
             Self::ResidentIdCheckCharacter => ("resident_id_check_character", None),
             Self::MrzLength { found } => ("mrz_length", Some(("found", found.to_string()))),
             Self::MrzCharacters => ("mrz_characters", None),

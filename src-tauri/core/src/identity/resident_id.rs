@@ -4,9 +4,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::Sex;
 use super::error::IdentityError;
 use super::region::{Province, province_of};
-use super::Sex;
 
 /// What a valid resident ID number says about its holder.
 #[derive(Debug, Clone, PartialEq, Eq)]

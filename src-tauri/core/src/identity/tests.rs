@@ -37,7 +37,14 @@ fn a_valid_resident_id_tells_region_birth_and_sex() {
     let v = resident("440304199001010011").unwrap();
     assert_eq!(v.province.unwrap().name_en, "Guangdong");
     assert_eq!(v.sex, Some(Sex::Male));
-    assert_eq!(resident("650102198808081233").unwrap().province.unwrap().name_zh, "新疆维吾尔自治区");
+    assert_eq!(
+        resident("650102198808081233")
+            .unwrap()
+            .province
+            .unwrap()
+            .name_zh,
+        "新疆维吾尔自治区"
+    );
 }
 
 #[test]
@@ -48,7 +55,11 @@ fn typing_is_forgiven_lower_case_x_and_spaces() {
 
 #[test]
 fn every_wrong_check_character_is_refused() {
-    for valid in ["11010519491231002X", "440304199001010011", "310115198002290013"] {
+    for valid in [
+        "11010519491231002X",
+        "440304199001010011",
+        "310115198002290013",
+    ] {
         let (body, good) = valid.split_at(17);
         for c in "0123456789X".chars().filter(|c| !good.contains(*c)) {
             assert_eq!(
@@ -62,10 +73,17 @@ fn every_wrong_check_character_is_refused() {
 
 #[test]
 fn feb_29_exists_only_in_leap_years() {
-    assert_eq!(resident(&with_check("31011519800229001")).unwrap().birth_date, Some(day(1980, 2, 29)));
+    assert_eq!(
+        resident(&with_check("31011519800229001"))
+            .unwrap()
+            .birth_date,
+        Some(day(1980, 2, 29))
+    );
     assert_eq!(
         resident(&with_check("31011519990229001")),
-        Err(IdentityError::ResidentIdBirthDate { text: "1999-02-29".into() })
+        Err(IdentityError::ResidentIdBirthDate {
+            text: "1999-02-29".into()
+        })
     );
     assert!(matches!(
         resident(&with_check("31011519901301001")),
@@ -77,20 +95,33 @@ fn feb_29_exists_only_in_leap_years() {
 fn birth_dates_must_lie_between_1900_and_today() {
     assert_eq!(
         resident(&with_check("11010520261124001")),
-        Err(IdentityError::ResidentIdBirthFuture { date: day(2026, 11, 24) })
+        Err(IdentityError::ResidentIdBirthFuture {
+            date: day(2026, 11, 24)
+        })
     );
-    assert!(resident(&with_check("11010520261123001")).is_ok(), "born today");
+    assert!(
+        resident(&with_check("11010520261123001")).is_ok(),
+        "born today"
+    );
     assert_eq!(
         resident(&with_check("11010518991231001")),
-        Err(IdentityError::ResidentIdBirthTooEarly { date: day(1899, 12, 31) })
+        Err(IdentityError::ResidentIdBirthTooEarly {
+            date: day(1899, 12, 31)
+        })
     );
 }
 
 #[test]
 fn length_characters_and_province_are_checked_first() {
     assert_eq!(resident(""), Err(IdentityError::NumberRequired));
-    assert_eq!(resident("1101051949123100"), Err(IdentityError::ResidentIdLength { found: 16 }));
-    assert_eq!(resident("11010519491231X02X"), Err(IdentityError::ResidentIdCharacters));
+    assert_eq!(
+        resident("1101051949123100"),
+        Err(IdentityError::ResidentIdLength { found: 16 })
+    );
+    assert_eq!(
+        resident("11010519491231X02X"),
+        Err(IdentityError::ResidentIdCharacters)
+    );
     assert_eq!(
         resident(&with_check("99010519491231002")),
         Err(IdentityError::ResidentIdRegion { code: "99".into() })
@@ -112,22 +143,42 @@ fn every_province_code_decodes() {
 #[test]
 fn other_kinds_check_their_form() {
     let check = |kind, text| check_number(kind, text, today());
-    assert_eq!(check(IdDocumentKind::Passport, "e 1234 5678").unwrap().number, "E12345678");
-    assert_eq!(check(IdDocumentKind::Passport, "E1"), Err(IdentityError::NumberFormat));
+    assert_eq!(
+        check(IdDocumentKind::Passport, "e 1234 5678")
+            .unwrap()
+            .number,
+        "E12345678"
+    );
+    assert_eq!(
+        check(IdDocumentKind::Passport, "E1"),
+        Err(IdentityError::NumberFormat)
+    );
     assert!(check(IdDocumentKind::HkMacauPermit, "H12345678").is_ok());
     assert!(check(IdDocumentKind::HkMacauPermit, "M1234567801").is_ok());
-    assert_eq!(check(IdDocumentKind::HkMacauPermit, "X12345678"), Err(IdentityError::NumberFormat));
+    assert_eq!(
+        check(IdDocumentKind::HkMacauPermit, "X12345678"),
+        Err(IdentityError::NumberFormat)
+    );
     assert!(check(IdDocumentKind::TaiwanPermit, "12345678").is_ok());
-    assert_eq!(check(IdDocumentKind::TaiwanPermit, "1234567A"), Err(IdentityError::NumberFormat));
+    assert_eq!(
+        check(IdDocumentKind::TaiwanPermit, "1234567A"),
+        Err(IdentityError::NumberFormat)
+    );
     assert!(check(IdDocumentKind::Other, "AB-123").is_ok());
-    assert_eq!(check(IdDocumentKind::Other, "  "), Err(IdentityError::NumberRequired));
+    assert_eq!(
+        check(IdDocumentKind::Other, "  "),
+        Err(IdentityError::NumberRequired)
+    );
 }
 
 #[test]
 fn kinds_round_trip_by_name() {
     for k in IdDocumentKind::ALL {
         assert_eq!(IdDocumentKind::parse(k.as_str()), Ok(k));
-        assert_eq!(serde_json::to_string(&k).unwrap(), format!("\"{}\"", k.as_str()));
+        assert_eq!(
+            serde_json::to_string(&k).unwrap(),
+            format!("\"{}\"", k.as_str())
+        );
     }
     assert!(IdDocumentKind::parse("driving_licence").is_err());
 }
@@ -191,8 +242,14 @@ fn each_broken_check_digit_is_named() {
 
 #[test]
 fn malformed_mrz_says_what_is_wrong() {
-    assert_eq!(parse_mrz(LINE1), Err(IdentityError::MrzLength { found: 44 }));
-    assert_eq!(parse_mrz(&broken(0, '-')), Err(IdentityError::MrzCharacters));
+    assert_eq!(
+        parse_mrz(LINE1),
+        Err(IdentityError::MrzLength { found: 44 })
+    );
+    assert_eq!(
+        parse_mrz(&broken(0, '-')),
+        Err(IdentityError::MrzCharacters)
+    );
     let visa = format!("V{}\n{LINE2}", &LINE1[1..]);
     assert_eq!(parse_mrz(&visa), Err(IdentityError::MrzNotPassport));
 }
@@ -201,7 +258,11 @@ fn malformed_mrz_says_what_is_wrong() {
 fn empty_optional_data_may_have_a_filler_check_digit() {
     let line2 = "L898902C36UTO7408122F1204159<<<<<<<<<<<<<<<<";
     let composite: String = [&line2[0..10], &line2[13..20], &line2[21..43]].concat();
-    let line2 = format!("{}{}", &line2[..43], check_digit(composite.as_bytes()) as char);
+    let line2 = format!(
+        "{}{}",
+        &line2[..43],
+        check_digit(composite.as_bytes()) as char
+    );
     let m = parse_mrz(&format!("{LINE1}\n{line2}")).unwrap();
     assert_eq!(m.optional_data, "");
 }
