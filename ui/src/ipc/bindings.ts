@@ -93,6 +93,8 @@ export const commands = {
 	 *  empty) and wakes the sender; returns the out-box message id.
 	 */
 	emailConfirmation: (bookingNo: string, to: string) => typedError<number, ApiError>(__TAURI_INVOKE("email_confirmation", { bookingNo, to })),
+	checkIdDocument: (input: IdDocumentInput) => typedError<IdDocumentView, ApiError>(__TAURI_INVOKE("check_id_document", { input })),
+	parseMrz: (text: string) => typedError<MrzData, ApiError>(__TAURI_INVOKE("parse_mrz", { text })),
 };
 
 /* Types */
@@ -293,7 +295,20 @@ export type GuestView = {
 	phone: string,
 	email: string,
 	preferences: Preferences,
+	idType: string,
+	idNumber: string,
+	nationality: string,
+	idRegion: string,
+	province: Province | null,
+	birthDate: string | null,
 };
+
+export type IdDocumentInput = { kind: IdDocumentKind, number: string };
+export type IdDocumentKind = "china_resident_id" | "passport" | "hk_macau_permit" | "taiwan_permit" | "other";
+export type IdDocumentView = { kind: IdDocumentKind, number: string, masked: string, regionCode: string | null, province: Province | null, birthDate: string | null, sex: Sex | null, nationality: string | null };
+export type MrzData = { documentCode: string, issuingState: string, surname: string, givenNames: string, nationality: string, documentNumber: string, birthDate: string, sex: Sex, expiryDate: string, optionalData: string };
+export type Province = { code: string, nameZh: string, nameEn: string };
+export type Sex = "female" | "male" | "unspecified";
 
 /**  One line of the out-box. */
 export type MailMessageView = {
@@ -336,6 +351,8 @@ export type NewGuest = {
 	name: string,
 	phone: string,
 	email: string,
+	idDocument?: IdDocumentInput | null,
+	nationality?: string,
 };
 
 /**  A new staff account. */
