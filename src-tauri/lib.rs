@@ -98,6 +98,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             housekeeping::set_housekeeping_status,
             housekeeping::block_room,
             housekeeping::unblock_room,
+            identity::check_id_document,
+            identity::parse_mrz,
         ])
 }
 

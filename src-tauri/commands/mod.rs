@@ -7,6 +7,7 @@ pub mod booking_changes;
 pub mod dashboard;
 pub mod documents;
 pub mod housekeeping;
+pub mod identity;
 pub mod mail;
 pub mod promotions;
 pub mod property;

@@ -13,6 +13,7 @@ mod connection;
 mod desk;
 mod documents;
 mod housekeeping;
+mod identity;
 mod mail;
 mod money;
 mod permissions;

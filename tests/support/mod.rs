@@ -230,6 +230,7 @@ pub fn booking(
             name: "张伟".into(),
             phone: "13800138000".into(),
             email: String::new(),
+            ..Default::default()
         }),
         arrival,
         departure: arrival + chrono::Duration::days(nights),

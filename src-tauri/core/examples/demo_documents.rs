@@ -65,6 +65,7 @@ async fn sample_booking(conn: &DatabaseConnection, actor: &Actor) -> Result<Stri
             name: "李华 Li Hua".into(),
             phone: "13912345678".into(),
             email: "lihua@example.com".into(),
+            ..Default::default()
         }),
         arrival,
         departure: arrival + Duration::days(3),

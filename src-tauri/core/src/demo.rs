@@ -312,6 +312,7 @@ async fn seed_reservations(
                 name: (*name).into(),
                 phone: (*phone).into(),
                 email: String::new(),
+                ..Default::default()
             }),
             arrival,
             departure,

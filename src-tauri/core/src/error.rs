@@ -54,6 +54,8 @@ pub enum Error {
     Internal(String),
     #[error(transparent)]
     Housekeeping(#[from] crate::housekeeping::HousekeepingError),
+    #[error(transparent)]
+    Identity(#[from] crate::identity::IdentityError),
 }
 
 /// Result of core operations.
@@ -123,6 +125,7 @@ impl Error {
                 ApiError::new("common", "internal", &[])
             }
             Error::Housekeeping(e) => e.to_api(),
+            Error::Identity(e) => e.to_api(),
         }
     }
 }

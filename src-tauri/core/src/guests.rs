@@ -1,17 +1,20 @@
-//! Guest profiles, minimal for now: a name (with its pinyin and pinyin initials, so 张伟 is
-//! found as "zhangwei" and "zw"), a phone, an optional e-mail. The full profile comes later.
+//! Guest profiles: a name (with its pinyin and pinyin initials, so 张伟 is found as "zhangwei"
+//! and "zw"), a phone, an optional e-mail, and an ID document checked by `identity` (a China
+//! resident ID's region and date of birth are kept). ID numbers leave this module masked unless
+//! the viewer has `guests.view_documents`.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use pinyin::ToPinyin;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::auth::Actor;
 use crate::entity::guest;
 use crate::error::Result;
+use crate::identity::{self, IdDocumentInput, Province};
 use crate::permission::Permission;
 use crate::validate::{self, Invalid, Rule};
 
@@ -24,6 +27,18 @@ pub struct GuestView {
     pub phone: String,
     pub email: String,
     pub preferences: Preferences,
+    /// The kind of ID document (`IdDocumentKind::as_str`), empty when none is registered.
+    pub id_type: String,
+    /// The ID number, masked unless the viewer has `guests.view_documents`.
+    pub id_number: String,
+    /// ICAO three-letter code, e.g. "CHN"; empty when unknown.
+    pub nationality: String,
+    /// GB/T 2260 region of a China resident ID (its first six digits, visible when masked too).
+    pub id_region: String,
+    pub province: Option<Province>,
+    /// Date of birth from the document; only for viewers with `guests.view_documents`, since it
+    /// is the part of a resident ID number that masking hides.
+    pub birth_date: Option<NaiveDate>,
 }
 
 /// What a guest asked for before, used when rooms are assigned; `None`/false where unknown.
@@ -47,25 +62,88 @@ impl Preferences {
     }
 }
 
-/// A guest typed in while booking.
-#[derive(Debug, Clone, Deserialize, specta::Type)]
+/// A guest as a form sends it (booking, check-in, editing a profile).
+#[derive(Debug, Clone, Default, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct NewGuest {
     pub name: String,
     pub phone: String,
     pub email: String,
+    /// The ID document shown, if any.
+    #[serde(default)]
+    pub id_document: Option<IdDocumentInput>,
+    /// ICAO three-letter code; "CHN" is assumed for a China resident ID when empty.
+    #[serde(default)]
+    pub nationality: String,
 }
 
-impl From<guest::Model> for GuestView {
-    fn from(g: guest::Model) -> Self {
+impl GuestView {
+    /// The guest as `actor` may see them (ID number and date of birth per their role).
+    pub fn of(g: guest::Model, actor: &Actor) -> Self {
+        let sees = actor.require(Permission::GuestsViewDocuments).is_ok();
         Self {
             id: g.id,
+            id_number: identity::id_number_for(actor, &g.id_number),
+            province: identity::province_of(&g.id_region),
+            birth_date: g.birth_date.filter(|_| sees),
             name: g.name,
             phone: g.phone,
             email: g.email,
             preferences: Preferences::parse(&g.preferences),
+            id_type: g.id_type,
+            nationality: g.nationality,
+            id_region: g.id_region,
         }
     }
+}
+
+/// The ID columns of a guest row.
+struct Document {
+    id_type: String,
+    id_number: String,
+    nationality: String,
+    id_region: String,
+    birth_date: Option<NaiveDate>,
+}
+
+fn nationality(value: &str) -> Result<String, Invalid> {
+    let v = value.trim().to_uppercase();
+    let letters = v.chars().count();
+    if !v.is_empty() && (!(2..=3).contains(&letters) || !v.chars().all(|c| c.is_ascii_uppercase()))
+    {
+        return Err(Invalid::new("nationality", Rule::Format));
+    }
+    Ok(v)
+}
+
+/// Checks the document of `input` against the hotel's `today`; a resident ID gives the region,
+/// the date of birth and (if none was typed) the nationality.
+fn document(input: &NewGuest, today: NaiveDate) -> Result<Document> {
+    let nationality = nationality(&input.nationality)?;
+    let Some(doc) = input
+        .id_document
+        .as_ref()
+        .filter(|d| !d.number.trim().is_empty())
+    else {
+        return Ok(Document {
+            id_type: String::new(),
+            id_number: String::new(),
+            nationality,
+            id_region: String::new(),
+            birth_date: None,
+        });
+    };
+    let view = identity::check_number(doc.kind, &doc.number, today)?;
+    Ok(Document {
+        id_type: doc.kind.as_str().to_string(),
+        nationality: match (nationality.is_empty(), view.nationality) {
+            (true, Some(implied)) => implied,
+            _ => nationality,
+        },
+        id_region: view.region_code.unwrap_or_default(),
+        birth_date: view.birth_date,
+        id_number: view.number,
+    })
 }
 
 /// Full pinyin without tones and its initials: "张伟" → ("zhangwei", "zw"); Latin letters are
@@ -124,6 +202,8 @@ pub async fn create(
     actor.require(Permission::ReservationsManage)?;
     let name = validate::text("guestName", &input.name, 120)?;
     let (name_pinyin, pinyin_initials) = pinyin_of(&name);
+    let today = identity::hotel_today(conn, actor.property_id, now).await?;
+    let doc = document(input, today)?;
     Ok(guest::ActiveModel {
         property_id: Set(actor.property_id),
         name: Set(name),
@@ -131,11 +211,11 @@ pub async fn create(
         pinyin_initials: Set(pinyin_initials),
         phone: Set(phone(&input.phone)?),
         email: Set(email(&input.email)?),
-        id_type: Set(String::new()),
-        id_number: Set(String::new()),
-        nationality: Set(String::new()),
-        id_region: Set(String::new()),
-        birth_date: Set(None),
+        id_type: Set(doc.id_type),
+        id_number: Set(doc.id_number),
+        nationality: Set(doc.nationality),
+        id_region: Set(doc.id_region),
+        birth_date: Set(doc.birth_date),
         preferences: Set("{}".into()),
         created_at: Set(now),
         ..Default::default()
@@ -147,12 +227,83 @@ pub async fn create(
 /// One guest (permission `reservations.manage`).
 pub async fn get(conn: &impl ConnectionTrait, actor: &Actor, guest_id: i32) -> Result<GuestView> {
     actor.require(Permission::ReservationsManage)?;
-    Ok(guest::Entity::find_by_id(guest_id)
+    let g = guest::Entity::find_by_id(guest_id)
         .one(conn)
         .await?
         .filter(|g| g.property_id == actor.property_id)
-        .ok_or(crate::error::Error::NotFound { entity: "guest" })?
-        .into())
+        .ok_or(crate::error::Error::NotFound { entity: "guest" })?;
+    Ok(GuestView::of(g, actor))
+}
+
+/// Changes a guest's name, contact and ID document (permission `guests.manage`). A number sent
+/// back as the masked form of the stored one (a viewer without `guests.view_documents` editing
+/// the name) keeps the stored document.
+pub async fn update(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    guest_id: i32,
+    input: &NewGuest,
+) -> Result<GuestView> {
+    actor.require(Permission::GuestsManage)?;
+    let name = validate::text("guestName", &input.name, 120)?;
+    let txn = db.begin().await?;
+    let conn = &txn;
+    let g = guest::Entity::find_by_id(guest_id)
+        .one(conn)
+        .await?
+        .filter(|g| g.property_id == actor.property_id)
+        .ok_or(crate::error::Error::NotFound { entity: "guest" })?;
+    let unchanged = input.id_document.as_ref().is_some_and(|d| {
+        d.kind.as_str() == g.id_type
+            && d.number.contains('*')
+            && identity::normalize(&d.number) == identity::mask_id_number(&g.id_number)
+    });
+    let doc = if unchanged {
+        Document {
+            id_type: g.id_type.clone(),
+            id_number: g.id_number.clone(),
+            nationality: Some(nationality(&input.nationality)?)
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| g.nationality.clone()),
+            id_region: g.id_region.clone(),
+            birth_date: g.birth_date,
+        }
+    } else {
+        let today = identity::hotel_today(conn, actor.property_id, now).await?;
+        document(input, today)?
+    };
+    let (name_pinyin, pinyin_initials) = pinyin_of(&name);
+    let document_changed = doc.id_type != g.id_type || doc.id_number != g.id_number;
+    let mut m: guest::ActiveModel = g.into();
+    m.name = Set(name);
+    m.name_pinyin = Set(name_pinyin);
+    m.pinyin_initials = Set(pinyin_initials);
+    m.phone = Set(phone(&input.phone)?);
+    m.email = Set(email(&input.email)?);
+    m.id_type = Set(doc.id_type);
+    m.id_number = Set(doc.id_number);
+    m.nationality = Set(doc.nationality);
+    m.id_region = Set(doc.id_region);
+    m.birth_date = Set(doc.birth_date);
+    let saved = m.update(conn).await?;
+    let what = if document_changed {
+        "profile and ID document updated"
+    } else {
+        "profile updated"
+    };
+    crate::audit::record(
+        conn,
+        now,
+        actor,
+        "guest.updated",
+        "guest",
+        saved.id,
+        format!("{}: {what}", saved.name),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(GuestView::of(saved, actor))
 }
 
 /// Saves a guest's preferences (permission `reservations.manage`).
@@ -192,10 +343,12 @@ pub async fn save_preferences(
         format!("{}: preferences updated", saved.name),
     )
     .await?;
-    Ok(saved.into())
+    Ok(GuestView::of(saved, actor))
 }
 
-/// Finds guests by name, pinyin, pinyin initials, phone or ID number (prefix match).
+/// Finds guests by name, pinyin, pinyin initials or phone (prefix match) or ID number: by prefix
+/// for viewers with `guests.view_documents`, else only the whole number (the card in hand), so
+/// a search cannot be used to guess numbers digit by digit.
 pub async fn search(
     conn: &impl ConnectionTrait,
     actor: &Actor,
@@ -207,6 +360,12 @@ pub async fn search(
         return Ok(Vec::new());
     }
     let lower = q.to_lowercase();
+    let number = identity::normalize(q);
+    let by_number = if actor.require(Permission::GuestsViewDocuments).is_ok() {
+        guest::Column::IdNumber.starts_with(number.as_str())
+    } else {
+        guest::Column::IdNumber.eq(number.as_str())
+    };
     let rows = guest::Entity::find()
         .filter(guest::Column::PropertyId.eq(actor.property_id))
         .filter(
@@ -215,13 +374,13 @@ pub async fn search(
                 .add(guest::Column::NamePinyin.starts_with(&lower))
                 .add(guest::Column::PinyinInitials.starts_with(&lower))
                 .add(guest::Column::Phone.starts_with(q))
-                .add(guest::Column::IdNumber.starts_with(q)),
+                .add(by_number),
         )
         .order_by_asc(guest::Column::Name)
         .limit(50)
         .all(conn)
         .await?;
-    Ok(rows.into_iter().map(Into::into).collect())
+    Ok(rows.into_iter().map(|g| GuestView::of(g, actor)).collect())
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ pub mod entity;
 pub mod error;
 pub mod guests;
 pub mod housekeeping;
+pub mod identity;
 pub mod mail;
 pub mod money;
 pub mod permission;

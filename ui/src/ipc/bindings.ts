@@ -93,6 +93,8 @@ export const commands = {
 	 *  empty) and wakes the sender; returns the out-box message id.
 	 */
 	emailConfirmation: (bookingNo: string, to: string) => typedError<number, ApiError>(__TAURI_INVOKE("email_confirmation", { bookingNo, to })),
+	checkIdDocument: (input: IdDocumentInput) => typedError<IdDocumentView, ApiError>(__TAURI_INVOKE("check_id_document", { input })),
+	parseMrz: (text: string) => typedError<MrzData, ApiError>(__TAURI_INVOKE("parse_mrz", { text })),
 };
 
 /* Types */
@@ -297,6 +299,51 @@ export type GuestView = {
 	phone: string,
 	email: string,
 	preferences: Preferences,
+	/**  The kind of ID document (`IdDocumentKind::as_str`), empty when none is registered. */
+	idType: string,
+	/**  The ID number, masked unless the viewer has `guests.view_documents`. */
+	idNumber: string,
+	/**  ICAO three-letter code, e.g. "CHN"; empty when unknown. */
+	nationality: string,
+	/**  GB/T 2260 region of a China resident ID (its first six digits, visible when masked too). */
+	idRegion: string,
+	province: Province | null,
+	/**
+	 *  Date of birth from the document; only for viewers with `guests.view_documents`, since it
+	 *  is the part of a resident ID number that masking hides.
+	 */
+	birthDate: string | null,
+};
+
+/**  An ID document as a form sends it. */
+export type IdDocumentInput = {
+	kind: IdDocumentKind,
+	number: string,
+};
+
+/**  The kinds of ID document a hotel registers. */
+export type IdDocumentKind = 
+/**  居民身份证, 18 characters. */
+"china_resident_id" | "passport" | 
+/**  港澳居民来往内地通行证: H or M and 8 (or 10) digits. */
+"hk_macau_permit" | 
+/**  台湾居民来往大陆通行证: 8 (or 10) digits. */
+"taiwan_permit" | "other";
+
+/**  A checked ID number and what it tells about its holder (`None` where the kind says nothing). */
+export type IdDocumentView = {
+	kind: IdDocumentKind,
+	/**  The number without spaces, upper-case. */
+	number: string,
+	/**  The number as roles without `guests.view_documents` see it. */
+	masked: string,
+	/**  GB/T 2260 region of issue (resident IDs). */
+	regionCode: string | null,
+	province: Province | null,
+	birthDate: string | null,
+	sex: Sex | null,
+	/**  ICAO three-letter code where the kind implies it ("CHN" for resident IDs). */
+	nationality: string | null,
 };
 
 /**  One line of the out-box. */
@@ -335,11 +382,35 @@ export type MailStatus =
 /**  Withdrawn by a user; never sent. */
 "cancelled";
 
-/**  A guest typed in while booking. */
+/**  What a passport's MRZ says, once its check digits hold. */
+export type MrzData = {
+	/**  The document code, "P" or "P" with a second letter (e.g. "PO"). */
+	documentCode: string,
+	/**  The issuing state or organisation (ICAO three-letter code, e.g. "CHN", "UTO"). */
+	issuingState: string,
+	/**  The primary identifier, with `<` as spaces: "ERIKSSON". */
+	surname: string,
+	/**  The secondary identifiers, with `<` as spaces: "ANNA MARIA"; empty if the passport has none. */
+	givenNames: string,
+	/**  The holder's nationality (ICAO three-letter code). */
+	nationality: string,
+	documentNumber: string,
+	birthDate: string,
+	sex: Sex,
+	expiryDate: string,
+	/**  The optional data (often a personal number), without fillers. */
+	optionalData: string,
+};
+
+/**  A guest as a form sends it (booking, check-in, editing a profile). */
 export type NewGuest = {
 	name: string,
 	phone: string,
 	email: string,
+	/**  The ID document shown, if any. */
+	idDocument?: IdDocumentInput | null,
+	/**  ICAO three-letter code; "CHN" is assumed for a China resident ID when empty. */
+	nationality?: string,
 };
 
 /**  A new staff account. */
@@ -472,6 +543,16 @@ export type PropertyView = {
 	checkOutTime: string,
 	businessDate: string,
 	folioCreditLimit: string,
+};
+
+/**  A first-level administrative division. */
+export type Province = {
+	/**  The two-digit code, e.g. "11". */
+	code: string,
+	/**  The Chinese name, e.g. "北京市". */
+	nameZh: string,
+	/**  The English name, e.g. "Beijing". */
+	nameEn: string,
 };
 
 /**
@@ -638,6 +719,11 @@ export type SessionView = {
 export type SettingsView = {
 	idleLockMinutes: number,
 };
+
+/**  A holder's sex as a document states it. */
+export type Sex = "female" | "male" | 
+/**  `<` or `X` in an MRZ. */
+"unspecified";
 
 /**
  *  The form as sent by the UI. `new_password` replaces the stored one; `clear_password` forgets

@@ -8,6 +8,7 @@ import type { ApiError, ReservationView } from "../../ipc/client";
 import { call, commands } from "../../ipc/client";
 import { errorOf, useErrorText } from "../../shared/errors";
 import { canQuote, checkBooking, emptyBooking, fieldOf, GUARANTEES, newRoomLine, toBookingInput, type BookingForm, type BookingPrefill, type RoomLine } from "./booking-form";
+import { IdDocumentFields, IdNumberText, MrzInput, mrzName } from "../guests";
 import { GuestPicker } from "./GuestPicker";
 import { AVAILABILITY_KEY, nightsBetween, RESERVATIONS_KEY, SOURCES, useLocalName, useRatePlans, useRoomTypes } from "./queries";
 import { OverbookQuestion } from "./OverbookQuestion";
@@ -59,6 +60,7 @@ export function BookingDialog({
   const promotionError = quoteError && fieldOf(quoteError) === "promotionCode" ? quoteError : null;
 
   const update = (change: Partial<BookingForm>) => setForm((f) => ({ ...f, ...change }));
+  const updateGuest = (change: Partial<BookingForm["newGuest"]>) => setForm((f) => ({ ...f, newGuest: { ...f.newGuest, ...change } }));
   const updateRoom = (index: number, change: Partial<RoomLine>) =>
     setForm((f) => ({ ...f, rooms: f.rooms.map((r, i) => (i === index ? { ...r, ...change } : r)) }));
   const shown = (key: string) => (errors[key] ? errorText(errors[key]) : undefined);
@@ -231,8 +233,12 @@ export function BookingDialog({
                 </Group>
               </Radio.Group>
               {form.guestMode === "existing" ? (
-                <GuestPicker guest={form.guest} onPick={(guest) => update({ guest })} error={shown("guestId")} />
+                <>
+                  <GuestPicker guest={form.guest} onPick={(guest) => update({ guest })} error={shown("guestId")} />
+                  {form.guest?.idNumber ? <IdNumberText kind={form.guest.idType} number={form.guest.idNumber} /> : null}
+                </>
               ) : (
+                <>
                 <Group gap="sm" align="flex-start" grow>
                   <TextInput
                     label={t("fields.guestName")}
@@ -258,6 +264,39 @@ export function BookingDialog({
                     data-testid="booking-guest-email"
                   />
                 </Group>
+                <Group gap="sm" align="flex-start" grow>
+                  <IdDocumentFields
+                    value={form.newGuest.idDocument}
+                    onChange={(idDocument) => updateGuest({ idDocument })}
+                    onChecked={(view) => {
+                      if (view.nationality) updateGuest({ nationality: view.nationality });
+                    }}
+                    error={errors.idNumber ?? null}
+                  />
+                  <TextInput
+                    label={t("fields.nationality")}
+                    placeholder={t("guests.nationalityHint")}
+                    maw={140}
+                    maxLength={3}
+                    value={form.newGuest.nationality}
+                    onChange={(e) => updateGuest({ nationality: e.currentTarget.value.toUpperCase() })}
+                    error={shown("nationality")}
+                    data-testid="booking-guest-nationality"
+                  />
+                </Group>
+                {form.newGuest.idDocument.kind === "passport" ? (
+                  <MrzInput
+                    today={businessDate}
+                    onScanned={(data) =>
+                      updateGuest({
+                        name: mrzName(data),
+                        idDocument: { kind: "passport", number: data.documentNumber },
+                        nationality: data.nationality,
+                      })
+                    }
+                  />
+                ) : null}
+                </>
               )}
 
               <Group gap="sm" align="flex-start" grow>

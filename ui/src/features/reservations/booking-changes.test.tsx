@@ -13,7 +13,10 @@ function Area() {
   return current ? <ReservationsArea /> : null;
 }
 
-const GUEST: GuestView = { id: 3, name: "张伟", phone: "13800138000", email: "", preferences: { floor: null, smoking: null, quiet: false, bed: "" } };
+const GUEST: GuestView = {
+  id: 3, name: "张伟", phone: "13800138000", email: "", preferences: { floor: null, smoking: null, quiet: false, bed: "" },
+  idType: "", idNumber: "", nationality: "", idRegion: "", province: null, birthDate: null,
+};
 
 function changeQuote(before: string, after: string, releasesRoom = false): ChangeQuote {
   return { before: quote(before), after: quote(after), releasesRoom };

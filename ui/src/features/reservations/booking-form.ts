@@ -1,5 +1,6 @@
 // The new-booking form as plain data: defaults, the BookingInput it sends, client checks, where errors show.
 import type { ApiError, BookingInput, GuestView } from "../../ipc/client";
+import type { IdDocumentValue } from "../guests";
 import { clientError } from "../../shared/errors";
 import { isDecimal } from "../../shared/money";
 import { checkText } from "../../shared/validation";
@@ -31,7 +32,7 @@ export interface BookingForm {
   rooms: RoomLine[];
   guestMode: "existing" | "new";
   guest: GuestView | null;
-  newGuest: { name: string; phone: string; email: string };
+  newGuest: { name: string; phone: string; email: string; idDocument: IdDocumentValue; nationality: string };
   source: string;
   sourceDetail: string;
   specialRequests: string;
@@ -65,7 +66,7 @@ export function emptyBooking(businessDate: string, prefill?: BookingPrefill, rat
     ],
     guestMode: "existing",
     guest: null,
-    newGuest: { name: "", phone: "", email: "" },
+    newGuest: { name: "", phone: "", email: "", idDocument: { kind: "china_resident_id", number: "" }, nationality: "" },
     source: "walk_in",
     sourceDetail: "",
     specialRequests: "",
@@ -95,7 +96,13 @@ export function toBookingInput(form: BookingForm, confirmOverbooking = false): B
     guestId: existing && form.guest ? form.guest.id : null,
     newGuest: existing
       ? null
-      : { name: form.newGuest.name.trim(), phone: form.newGuest.phone.trim(), email: form.newGuest.email.trim() },
+      : {
+          name: form.newGuest.name.trim(),
+          phone: form.newGuest.phone.trim(),
+          email: form.newGuest.email.trim(),
+          idDocument: form.newGuest.idDocument.number.trim() ? { ...form.newGuest.idDocument, number: form.newGuest.idDocument.number.trim() } : null,
+          nationality: form.newGuest.nationality.trim(),
+        },
     arrival: form.arrival,
     departure: form.departure,
     rooms: form.rooms.map((r) => ({
@@ -152,6 +159,9 @@ const FIELDS: Record<string, string> = {
   name: "guestName",
   phone: "phone",
   email: "email",
+  idType: "idNumber",
+  idNumber: "idNumber",
+  nationality: "nationality",
   source: "source",
   sourceDetail: "sourceDetail",
   specialRequests: "specialRequests",

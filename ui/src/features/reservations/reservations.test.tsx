@@ -141,6 +141,33 @@ describe("new booking", () => {
     await userEvent.click(screen.getByTestId("booking-save"));
     expect(await screen.findByText("电话格式不正确。")).toBeInTheDocument();
   });
+
+  it("registers the new guest's resident ID, and shows Rust's refusal of it beside the number", async () => {
+    let refuse = true;
+    const create = vi.fn(() => {
+      if (refuse) throw apiError("errors.identity.resident_id_check_character", { field: "idNumber" });
+      return [reservation({ bookingNo: "B2611-0014" })];
+    });
+    await renderWithIpc(
+      desk({ quote_booking: () => [quote("280.00")], create_booking: create, check_id_document: () => { throw apiError("errors.identity.resident_id_check_character", { field: "idNumber" }); } }),
+      <Area />,
+    );
+    await openBooking();
+    await userEvent.click(screen.getByTestId("booking-guest-new"));
+    await userEvent.type(screen.getByTestId("booking-guest-name"), "王芳");
+    await userEvent.type(screen.getByTestId("booking-guest-phone"), "13900139000");
+    await userEvent.type(screen.getByTestId("id-number"), "110105194912310021");
+    await userEvent.click(screen.getByTestId("booking-save"));
+    expect(await screen.findAllByText("校验码（最后一位）不符：证件号码中有输入错误。")).not.toHaveLength(0);
+    expect(create.mock.calls[0]).toMatchObject([
+      { input: { newGuest: { name: "王芳", idDocument: { kind: "china_resident_id", number: "110105194912310021" }, nationality: "" } } },
+    ]);
+    refuse = false;
+    await userEvent.clear(screen.getByTestId("id-number"));
+    await userEvent.click(screen.getByTestId("booking-save"));
+    expect(await screen.findByTestId("booking-number")).toHaveTextContent("B2611-0014");
+    expect(create.mock.calls[1]).toMatchObject([{ input: { newGuest: { name: "王芳", idDocument: null } } }]);
+   }, 60_000);
 });
 
 describe("cancelling", () => {

@@ -35,7 +35,7 @@ describe("booking from the tape chart", () => {
         arrival: "2026-11-24",
         departure: "2026-11-27",
         rooms: [{ roomTypeId: 1, ratePlanId: 10, adults: 2, children: 0, roomId: 102 }],
-        newGuest: { name: "王芳", phone: "13900139000", email: "" },
+        newGuest: { name: "王芳", phone: "13900139000", email: "", idDocument: null, nationality: "" },
       }),
     });
     // Closing the dialog reloads the chart, so the new stay shows.
