@@ -14,6 +14,7 @@ mod m20261123_000004_guests_and_reservations;
 mod m20261123_000005_outbox;
 mod m20261123_000006_walks;
 mod m20261123_000007_stays_and_folios;
+mod m20261123_000008_charge_codes;
 
 /// Runs every migration in order.
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_outbox::Migration),
             Box::new(m20261123_000006_walks::Migration),
             Box::new(m20261123_000007_stays_and_folios::Migration),
+            Box::new(m20261123_000008_charge_codes::Migration),
         ]
     }
 }
