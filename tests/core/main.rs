@@ -17,3 +17,5 @@ mod money;
 mod permissions;
 mod reservations;
 mod roles_users;
+mod folio_model;
+mod folios;

@@ -91,7 +91,7 @@ impl Ledger {
     /// Refuses a state no folio may reach: more refunded than paid by a method, or a negative
     /// deposit.
     pub fn check(&self, digits: u32) -> Result<(), FolioError> {
-        for method in self.refunded.keys() {
+        for method in self.paid.keys().chain(self.refunded.keys()) {
             let available = self.refundable(method);
             if available < 0 {
                 let refunded = self.refunded.get(method).copied().unwrap_or(0);
