@@ -25,7 +25,13 @@ const DEFAULTS: [(&str, &str, &str, &str, i32); 12] = [
     ("MISC", "杂项", "Miscellaneous", "other", 600),
     ("CANCEL", "取消费", "Cancellation fee", "rooms", 600),
     ("NOSHOW", "未到费", "No-show fee", "rooms", 600),
-    ("EARLYDEP", "提前离店费", "Early departure fee", "rooms", 600),
+    (
+        "EARLYDEP",
+        "提前离店费",
+        "Early departure fee",
+        "rooms",
+        600,
+    ),
     ("LATECO", "延迟退房费", "Late check-out fee", "rooms", 600),
 ];
 

@@ -19,10 +19,7 @@ async fn view(desk: &Desk, folio_id: i32) -> Answer<FolioView> {
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_charge_codes(
-    desk: State<'_, Desk>,
-    all: bool,
-) -> Answer<Vec<ChargeCodeView>> {
+pub async fn list_charge_codes(desk: State<'_, Desk>, all: bool) -> Answer<Vec<ChargeCodeView>> {
     let (db, actor) = desk.acting().await.map_err(api)?;
     folios::list_charge_codes(&db.conn, &actor, all)
         .await
@@ -59,10 +56,7 @@ pub async fn reservation_folios(
 
 #[tauri::command]
 #[specta::specta]
-pub async fn open_folio(
-    desk: State<'_, Desk>,
-    input: OpenFolioInput,
-) -> Answer<Vec<FolioSummary>> {
+pub async fn open_folio(desk: State<'_, Desk>, input: OpenFolioInput) -> Answer<Vec<FolioSummary>> {
     let (db, actor) = desk.acting().await.map_err(api)?;
     let reservation_id = input.reservation_id;
     folios::open_folio(&db.conn, desk.now(), &actor, input)

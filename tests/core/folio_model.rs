@@ -17,15 +17,40 @@ const CODES: [&str; 3] = ["BREAKFAST", "MINIBAR", "MISC"];
 
 #[derive(Debug, Clone)]
 enum Op {
-    Charge { folio: usize, code: usize, amount: i64 },
-    Pay { folio: usize, method: usize, amount: i64 },
-    Refund { folio: usize, method: usize, amount: i64 },
-    Void { nth: usize },
-    Adjust { nth: usize, delta: i64 },
-    Deposit { amount: i64 },
-    ApplyDeposit { amount: i64 },
-    RefundDeposit { amount: i64 },
-    Transfer { from: usize },
+    Charge {
+        folio: usize,
+        code: usize,
+        amount: i64,
+    },
+    Pay {
+        folio: usize,
+        method: usize,
+        amount: i64,
+    },
+    Refund {
+        folio: usize,
+        method: usize,
+        amount: i64,
+    },
+    Void {
+        nth: usize,
+    },
+    Adjust {
+        nth: usize,
+        delta: i64,
+    },
+    Deposit {
+        amount: i64,
+    },
+    ApplyDeposit {
+        amount: i64,
+    },
+    RefundDeposit {
+        amount: i64,
+    },
+    Transfer {
+        from: usize,
+    },
     NextDay,
 }
 
@@ -80,7 +105,11 @@ impl Model {
             .sum()
     }
     fn balance(&self, folio: usize) -> i64 {
-        self.sum(folio, &["charge", "payment", "refund", "transfer", "deposit_apply"], None)
+        self.sum(
+            folio,
+            &["charge", "payment", "refund", "transfer", "deposit_apply"],
+            None,
+        )
     }
     fn held(&self, folio: usize) -> i64 {
         self.sum(folio, &["deposit", "deposit_apply", "deposit_refund"], None)
@@ -90,7 +119,10 @@ impl Model {
     }
     /// Whether adding `line` keeps every method's refunds within its payments and the deposit ≥ 0.
     fn consistent_with(&self, line: &Line) -> bool {
-        let mut next = Model { lines: self.lines.clone(), day: self.day };
+        let mut next = Model {
+            lines: self.lines.clone(),
+            day: self.day,
+        };
         next.lines.push(line.clone());
         METHODS.iter().all(|m| next.refundable(line.folio, m) >= 0) && next.held(line.folio) >= 0
     }
@@ -105,13 +137,23 @@ async fn stored_balance(db: &Db, folio_id: i32) -> (i64, i64) {
     let in_balance = ["charge", "payment", "refund", "transfer", "deposit_apply"];
     let held = ["deposit", "deposit_apply", "deposit_refund"];
     (
-        rows.iter().filter(|r| in_balance.contains(&r.kind.as_str())).map(|r| r.amount_minor).sum(),
-        rows.iter().filter(|r| held.contains(&r.kind.as_str())).map(|r| r.amount_minor).sum(),
+        rows.iter()
+            .filter(|r| in_balance.contains(&r.kind.as_str()))
+            .map(|r| r.amount_minor)
+            .sum(),
+        rows.iter()
+            .filter(|r| held.contains(&r.kind.as_str()))
+            .map(|r| r.amount_minor)
+            .sum(),
     )
 }
 
 fn pay(method: &str, amount: i64) -> PaymentInput {
-    PaymentInput { method: method.into(), amount: text(amount), ..Default::default() }
+    PaymentInput {
+        method: method.into(),
+        amount: text(amount),
+        ..Default::default()
+    }
 }
 
 async fn run(ops: Vec<Op>) {
@@ -123,7 +165,9 @@ async fn run(ops: Vec<Op>) {
         .await
         .unwrap()[0]
         .id;
-    let main = folios::ensure_folio(&t.db.conn, t0(), &admin, res).await.unwrap();
+    let main = folios::ensure_folio(&t.db.conn, t0(), &admin, res)
+        .await
+        .unwrap();
     let second = folios::open_folio(
         &t.db.conn,
         t0(),
@@ -155,7 +199,11 @@ async fn run(ops: Vec<Op>) {
         };
         // (what the model expects to be posted, what the database did)
         let (expected, result): (Vec<Line>, Result<Vec<posting::Model>, _>) = match op.clone() {
-            Op::Charge { folio, code, amount } => {
+            Op::Charge {
+                folio,
+                code,
+                amount,
+            } => {
                 let input = ChargeInput {
                     charge_code: CODES[code].into(),
                     amount: text(amount),
@@ -166,17 +214,51 @@ async fn run(ops: Vec<Op>) {
                 let r = folios::post_charge(conn, t0(), &admin, ids[folio], input).await;
                 (vec![line(folio, "charge", "", amount)], r.map(|p| vec![p]))
             }
-            Op::Pay { folio, method, amount } => {
-                let r = folios::post_payment(conn, t0(), &admin, ids[folio], pay(METHODS[method], amount)).await;
-                (vec![line(folio, "payment", METHODS[method], -amount)], r.map(|p| vec![p]))
+            Op::Pay {
+                folio,
+                method,
+                amount,
+            } => {
+                let r = folios::post_payment(
+                    conn,
+                    t0(),
+                    &admin,
+                    ids[folio],
+                    pay(METHODS[method], amount),
+                )
+                .await;
+                (
+                    vec![line(folio, "payment", METHODS[method], -amount)],
+                    r.map(|p| vec![p]),
+                )
             }
-            Op::Refund { folio, method, amount } => {
+            Op::Refund {
+                folio,
+                method,
+                amount,
+            } => {
                 let ok = amount <= m.refundable(folio, METHODS[method]);
-                let r = folios::refund_payment(conn, t0(), &admin, ids[folio], pay(METHODS[method], amount)).await;
-                (if ok { vec![line(folio, "refund", METHODS[method], amount)] } else { vec![] }, r.map(|p| vec![p]))
+                let r = folios::refund_payment(
+                    conn,
+                    t0(),
+                    &admin,
+                    ids[folio],
+                    pay(METHODS[method], amount),
+                )
+                .await;
+                (
+                    if ok {
+                        vec![line(folio, "refund", METHODS[method], amount)]
+                    } else {
+                        vec![]
+                    },
+                    r.map(|p| vec![p]),
+                )
             }
             Op::Void { nth } => {
-                let Some(target) = m.lines.get(nth).cloned() else { continue };
+                let Some(target) = m.lines.get(nth).cloned() else {
+                    continue;
+                };
                 let mut v = line(target.folio, target.kind, target.method, -target.amount);
                 v.correction = true;
                 let ok = !target.correction
@@ -191,7 +273,9 @@ async fn run(ops: Vec<Op>) {
                 (if ok { vec![v] } else { vec![] }, r.map(|p| vec![p]))
             }
             Op::Adjust { nth, delta } => {
-                let Some(target) = m.lines.get(nth).cloned() else { continue };
+                let Some(target) = m.lines.get(nth).cloned() else {
+                    continue;
+                };
                 let stored = match target.kind {
                     "payment" | "deposit_apply" | "deposit_refund" => -delta,
                     _ => delta,
@@ -202,22 +286,40 @@ async fn run(ops: Vec<Op>) {
                     && target.day < m.day
                     && delta != 0
                     && m.consistent_with(&a);
-                let r = folios::adjust_posting(conn, t0(), &admin, target.id, &text(delta), "model").await;
+                let r =
+                    folios::adjust_posting(conn, t0(), &admin, target.id, &text(delta), "model")
+                        .await;
                 (if ok { vec![a] } else { vec![] }, r.map(|p| vec![p]))
             }
             Op::Deposit { amount } => {
-                let r = folios::collect_deposit(conn, t0(), &admin, ids[0], pay("cash", amount)).await;
+                let r =
+                    folios::collect_deposit(conn, t0(), &admin, ids[0], pay("cash", amount)).await;
                 (vec![line(0, "deposit", "cash", amount)], r.map(|p| vec![p]))
             }
             Op::ApplyDeposit { amount } => {
                 let ok = amount <= m.held(0);
                 let r = folios::apply_deposit(conn, t0(), &admin, ids[0], &text(amount)).await;
-                (if ok { vec![line(0, "deposit_apply", "", -amount)] } else { vec![] }, r.map(|p| vec![p]))
+                (
+                    if ok {
+                        vec![line(0, "deposit_apply", "", -amount)]
+                    } else {
+                        vec![]
+                    },
+                    r.map(|p| vec![p]),
+                )
             }
             Op::RefundDeposit { amount } => {
                 let ok = amount <= m.held(0);
-                let r = folios::refund_deposit(conn, t0(), &admin, ids[0], pay("cash", amount)).await;
-                (if ok { vec![line(0, "deposit_refund", "cash", -amount)] } else { vec![] }, r.map(|p| vec![p]))
+                let r =
+                    folios::refund_deposit(conn, t0(), &admin, ids[0], pay("cash", amount)).await;
+                (
+                    if ok {
+                        vec![line(0, "deposit_refund", "cash", -amount)]
+                    } else {
+                        vec![]
+                    },
+                    r.map(|p| vec![p]),
+                )
             }
             Op::Transfer { from } => {
                 let to = 1 - from;
@@ -231,7 +333,11 @@ async fn run(ops: Vec<Op>) {
                 (expected, r.map(|(a, b)| vec![a, b]))
             }
             Op::NextDay => {
-                let p = property::Entity::find_by_id(admin.property_id).one(conn).await.unwrap().unwrap();
+                let p = property::Entity::find_by_id(admin.property_id)
+                    .one(conn)
+                    .await
+                    .unwrap()
+                    .unwrap();
                 let next = p.business_date + Duration::days(1);
                 let mut pm: property::ActiveModel = p.into();
                 pm.business_date = Set(next);
@@ -242,20 +348,35 @@ async fn run(ops: Vec<Op>) {
         };
         match result {
             Ok(rows) => {
-                assert_eq!(rows.len(), expected.len(), "{op:?} was accepted but the model refuses it");
+                assert_eq!(
+                    rows.len(),
+                    expected.len(),
+                    "{op:?} was accepted but the model refuses it"
+                );
                 for (mut l, row) in expected.into_iter().zip(rows) {
-                    assert_eq!((row.amount_minor, row.kind.as_str()), (l.amount, l.kind), "{op:?}");
+                    assert_eq!(
+                        (row.amount_minor, row.kind.as_str()),
+                        (l.amount, l.kind),
+                        "{op:?}"
+                    );
                     l.id = row.id;
                     l.correction = row.voids_id.is_some();
                     m.lines.push(l);
                 }
             }
-            Err(e) => assert!(expected.is_empty(), "{op:?} refused although the model accepts it: {e}"),
+            Err(e) => assert!(
+                expected.is_empty(),
+                "{op:?} refused although the model accepts it: {e}"
+            ),
         }
         for (i, id) in ids.iter().enumerate() {
             let totals = folios::folio_balance(conn, *id).await.unwrap();
             let (sum, held) = stored_balance(&t.db, *id).await;
-            assert_eq!(text(sum), totals.balance.to_string(), "balance = Σ postings");
+            assert_eq!(
+                text(sum),
+                totals.balance.to_string(),
+                "balance = Σ postings"
+            );
             assert_eq!(text(held), totals.deposit_held.to_string());
             assert_eq!((sum, held), (m.balance(i), m.held(i)), "after {op:?}");
         }

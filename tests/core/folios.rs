@@ -6,13 +6,11 @@ use chrono::{Duration, NaiveDate};
 use innkeep_core::auth::Actor;
 use innkeep_core::db::Db;
 use innkeep_core::entity::{posting, property};
-use innkeep_core::folios::{
-    self, ChargeInput, FolioSearch, OpenFolioInput, PaymentInput, code,
-};
+use innkeep_core::folios::{self, ChargeInput, FolioSearch, OpenFolioInput, PaymentInput, code};
 use innkeep_core::reservations;
+use innkeep_tests::{booking, fresh_db, hotel, rooms_and_rates, staff, t0};
 use rust_decimal::Decimal;
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
-use innkeep_tests::{booking, fresh_db, hotel, rooms_and_rates, staff, t0};
 
 fn dec(s: &str) -> Decimal {
     s.parse().unwrap()
@@ -78,21 +76,33 @@ fn key(e: innkeep_core::Error) -> String {
 async fn charges_carry_their_tax_and_payments_settle_the_balance() {
     let t = fresh_db().await;
     let (admin, res) = stay(&t.db).await;
-    let f = folios::ensure_folio(&t.db.conn, t0(), &admin, res).await.unwrap();
+    let f = folios::ensure_folio(&t.db.conn, t0(), &admin, res)
+        .await
+        .unwrap();
     assert_eq!(f.number, "F000001");
-    let again = folios::ensure_folio(&t.db.conn, t0(), &admin, res).await.unwrap();
+    let again = folios::ensure_folio(&t.db.conn, t0(), &admin, res)
+        .await
+        .unwrap();
     assert_eq!(again.id, f.id, "one main folio per reservation");
     let p = folios::post_charge(&t.db.conn, t0(), &admin, f.id, charge("breakfast", "58", 2))
         .await
         .unwrap();
     assert_eq!((p.amount_minor, p.tax_minor), (11600, 657));
-    assert_eq!(p.business_date, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+    assert_eq!(
+        p.business_date,
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    );
     folios::post_payment(&t.db.conn, t0(), &admin, f.id, pay("wechat_pay", "100.00"))
         .await
         .unwrap();
     assert_eq!(
         totals(&t.db, f.id).await,
-        ("116.00".into(), "100.00".into(), "16.00".into(), "0.00".into())
+        (
+            "116.00".into(),
+            "100.00".into(),
+            "16.00".into(),
+            "0.00".into()
+        )
     );
     let view = folios::folio_view(&t.db.conn, &admin, f.id).await.unwrap();
     assert_eq!(view.postings.len(), 2);
@@ -106,7 +116,10 @@ async fn charges_carry_their_tax_and_payments_settle_the_balance() {
         let found = folios::search_folios(
             &t.db.conn,
             &admin,
-            &FolioSearch { text: text.into(), state: "open".into() },
+            &FolioSearch {
+                text: text.into(),
+                state: "open".into(),
+            },
         )
         .await
         .unwrap();
@@ -116,7 +129,10 @@ async fn charges_carry_their_tax_and_payments_settle_the_balance() {
     let closed = folios::search_folios(
         &t.db.conn,
         &admin,
-        &FolioSearch { text: "B000001".into(), state: "closed".into() },
+        &FolioSearch {
+            text: "B000001".into(),
+            state: "closed".into(),
+        },
     )
     .await
     .unwrap();
@@ -145,7 +161,9 @@ async fn charges_carry_their_tax_and_payments_settle_the_balance() {
 async fn charges_follow_the_routing_to_another_folio() {
     let t = fresh_db().await;
     let (admin, res) = stay(&t.db).await;
-    let main = folios::ensure_folio(&t.db.conn, t0(), &admin, res).await.unwrap();
+    let main = folios::ensure_folio(&t.db.conn, t0(), &admin, res)
+        .await
+        .unwrap();
     let company = folios::open_folio(
         &t.db.conn,
         t0(),
@@ -172,16 +190,30 @@ async fn charges_follow_the_routing_to_another_folio() {
     let typed = folios::post_charge(&t.db.conn, t0(), &admin, main.id, charge("ROOM", "50", 1))
         .await
         .unwrap();
-    assert_eq!(typed.folio_id, company.id, "a charge on the guest's folio follows the route");
-    let extra = folios::post_charge(&t.db.conn, t0(), &admin, main.id, charge("MINIBAR", "20", 1))
-        .await
-        .unwrap();
+    assert_eq!(
+        typed.folio_id, company.id,
+        "a charge on the guest's folio follows the route"
+    );
+    let extra = folios::post_charge(
+        &t.db.conn,
+        t0(),
+        &admin,
+        main.id,
+        charge("MINIBAR", "20", 1),
+    )
+    .await
+    .unwrap();
     assert_eq!(extra.folio_id, main.id);
     assert_eq!(totals(&t.db, company.id).await.2, "349.00");
     assert_eq!(totals(&t.db, main.id).await.2, "20.00");
     let list = folios::list_folios(&t.db.conn, &admin, res).await.unwrap();
-    assert_eq!(list.iter().map(|f| f.id).collect::<Vec<_>>(), [main.id, company.id]);
-    let view = folios::folio_view(&t.db.conn, &admin, main.id).await.unwrap();
+    assert_eq!(
+        list.iter().map(|f| f.id).collect::<Vec<_>>(),
+        [main.id, company.id]
+    );
+    let view = folios::folio_view(&t.db.conn, &admin, main.id)
+        .await
+        .unwrap();
     assert_eq!(view.routes[0].folio_number, "F000002");
     // Routing back to the main folio removes the route; the rest moves by transfer.
     folios::route_charges(&t.db.conn, t0(), &admin, res, code::ROOM, main.id)
@@ -203,7 +235,9 @@ async fn a_void_is_same_day_only_once_and_needs_the_permission() {
     let t = fresh_db().await;
     let (admin, res) = stay(&t.db).await;
     let desk = staff(&t.db, &admin, "li", "front_desk").await;
-    let f = folios::ensure_folio(&t.db.conn, t0(), &admin, res).await.unwrap();
+    let f = folios::ensure_folio(&t.db.conn, t0(), &admin, res)
+        .await
+        .unwrap();
     let p = folios::post_charge(&t.db.conn, t0(), &desk, f.id, charge("MINIBAR", "35", 1))
         .await
         .unwrap();
@@ -218,7 +252,10 @@ async fn a_void_is_same_day_only_once_and_needs_the_permission() {
     let v = folios::void_posting(&t.db.conn, t0(), &admin, p.id, "wrong room")
         .await
         .unwrap();
-    assert_eq!((v.voids_id, v.amount_minor, v.tax_minor), (Some(p.id), -3500, -403));
+    assert_eq!(
+        (v.voids_id, v.amount_minor, v.tax_minor),
+        (Some(p.id), -3500, -403)
+    );
     assert_eq!(totals(&t.db, f.id).await.0, "0.00");
     let twice = folios::void_posting(&t.db.conn, t0(), &admin, p.id, "again")
         .await
@@ -252,8 +289,14 @@ async fn a_void_is_same_day_only_once_and_needs_the_permission() {
     let a = folios::adjust_posting(&t.db.conn, t0(), &admin, old.id, "-20.00", "one shirt")
         .await
         .unwrap();
-    assert_eq!((a.adjusts_id, a.amount_minor, a.tax_minor), (Some(old.id), -2000, -113));
-    assert_eq!(a.business_date, NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+    assert_eq!(
+        (a.adjusts_id, a.amount_minor, a.tax_minor),
+        (Some(old.id), -2000, -113)
+    );
+    assert_eq!(
+        a.business_date,
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    );
     assert_eq!(totals(&t.db, f.id).await.0, "60.00");
 }
 
@@ -261,7 +304,9 @@ async fn a_void_is_same_day_only_once_and_needs_the_permission() {
 async fn a_refund_never_exceeds_what_the_method_paid() {
     let t = fresh_db().await;
     let (admin, res) = stay(&t.db).await;
-    let f = folios::ensure_folio(&t.db.conn, t0(), &admin, res).await.unwrap();
+    let f = folios::ensure_folio(&t.db.conn, t0(), &admin, res)
+        .await
+        .unwrap();
     folios::post_payment(&t.db.conn, t0(), &admin, f.id, pay("cash", "100"))
         .await
         .unwrap();
@@ -287,7 +332,11 @@ async fn a_refund_never_exceeds_what_the_method_paid() {
         .to_api();
     assert_eq!(e.params["available"], "40.00");
     // Voiding the payment would leave more refunded than paid.
-    let paid = folios::folio_view(&t.db.conn, &admin, f.id).await.unwrap().postings[0].id;
+    let paid = folios::folio_view(&t.db.conn, &admin, f.id)
+        .await
+        .unwrap()
+        .postings[0]
+        .id;
     let e = folios::void_posting(&t.db.conn, t0(), &admin, paid, "typo")
         .await
         .unwrap_err();
@@ -299,7 +348,9 @@ async fn a_refund_never_exceeds_what_the_method_paid() {
 async fn the_deposit_is_held_apart_then_applied_and_refunded() {
     let t = fresh_db().await;
     let (admin, res) = stay(&t.db).await;
-    let f = folios::ensure_folio(&t.db.conn, t0(), &admin, res).await.unwrap();
+    let f = folios::ensure_folio(&t.db.conn, t0(), &admin, res)
+        .await
+        .unwrap();
     folios::post_charge(&t.db.conn, t0(), &admin, f.id, charge("ROOM", "299", 1))
         .await
         .unwrap();
@@ -309,16 +360,28 @@ async fn the_deposit_is_held_apart_then_applied_and_refunded() {
     assert!(d.description.contains("F000001"), "{}", d.description);
     assert_eq!(
         totals(&t.db, f.id).await,
-        ("299.00".into(), "0.00".into(), "299.00".into(), "500.00".into())
+        (
+            "299.00".into(),
+            "0.00".into(),
+            "299.00".into(),
+            "500.00".into()
+        )
     );
     folios::apply_deposit(&t.db.conn, t0(), &admin, f.id, "299")
         .await
         .unwrap();
     assert_eq!(
         totals(&t.db, f.id).await,
-        ("299.00".into(), "299.00".into(), "0.00".into(), "201.00".into())
+        (
+            "299.00".into(),
+            "299.00".into(),
+            "0.00".into(),
+            "201.00".into()
+        )
     );
-    let e = folios::close_folio(&t.db.conn, t0(), &admin, f.id).await.unwrap_err();
+    let e = folios::close_folio(&t.db.conn, t0(), &admin, f.id)
+        .await
+        .unwrap_err();
     assert_eq!(key(e), "errors.folio.deposit_still_held");
     let e = folios::refund_deposit(&t.db.conn, t0(), &admin, f.id, pay("cash", "250"))
         .await
@@ -331,7 +394,9 @@ async fn the_deposit_is_held_apart_then_applied_and_refunded() {
     folios::refund_deposit(&t.db.conn, t0(), &admin, f.id, pay("cash", "201"))
         .await
         .unwrap();
-    let closed = folios::close_folio(&t.db.conn, t0(), &admin, f.id).await.unwrap();
+    let closed = folios::close_folio(&t.db.conn, t0(), &admin, f.id)
+        .await
+        .unwrap();
     assert_eq!(closed.state, "closed");
     let e = folios::post_charge(&t.db.conn, t0(), &admin, f.id, charge("MISC", "1", 1))
         .await
@@ -347,7 +412,9 @@ async fn the_deposit_is_held_apart_then_applied_and_refunded() {
 async fn a_folio_with_a_balance_does_not_close_and_locked_dates_take_nothing() {
     let t = fresh_db().await;
     let (admin, res) = stay(&t.db).await;
-    let f = folios::ensure_folio(&t.db.conn, t0(), &admin, res).await.unwrap();
+    let f = folios::ensure_folio(&t.db.conn, t0(), &admin, res)
+        .await
+        .unwrap();
     let p = folios::post_charge(&t.db.conn, t0(), &admin, f.id, charge("PHONE", "12.5", 1))
         .await
         .unwrap();
@@ -381,7 +448,9 @@ async fn a_folio_with_a_balance_does_not_close_and_locked_dates_take_nothing() {
 async fn no_field_takes_a_full_card_number() {
     let t = fresh_db().await;
     let (admin, res) = stay(&t.db).await;
-    let f = folios::ensure_folio(&t.db.conn, t0(), &admin, res).await.unwrap();
+    let f = folios::ensure_folio(&t.db.conn, t0(), &admin, res)
+        .await
+        .unwrap();
     let card = PaymentInput {
         method: "bank_card".into(),
         amount: "100".into(),
@@ -427,13 +496,23 @@ async fn no_field_takes_a_full_card_number() {
         .unwrap_err()
         .to_api();
     assert_eq!(e.key, "errors.folio.card_number");
-    let ok = folios::post_payment(&t.db.conn, t0(), &admin, f.id, card).await.unwrap();
+    let ok = folios::post_payment(&t.db.conn, t0(), &admin, f.id, card)
+        .await
+        .unwrap();
     assert_eq!(
-        (ok.card_brand.as_str(), ok.card_last4.as_str(), ok.auth_code.as_str()),
+        (
+            ok.card_brand.as_str(),
+            ok.card_last4.as_str(),
+            ok.auth_code.as_str()
+        ),
         ("UnionPay", "1111", "A1B2C3")
     );
     assert_eq!(
-        folios::folio_view(&t.db.conn, &admin, f.id).await.unwrap().postings.len(),
+        folios::folio_view(&t.db.conn, &admin, f.id)
+            .await
+            .unwrap()
+            .postings
+            .len(),
         1
     );
 }
@@ -461,10 +540,14 @@ async fn a_cancellation_fee_is_posted_to_the_folio() {
     reservations::cancel(&t.db.conn, t0(), &admin, free[0].id, "plans changed")
         .await
         .unwrap();
-    let charged = folios::list_folios(&t.db.conn, &admin, late[0].id).await.unwrap();
+    let charged = folios::list_folios(&t.db.conn, &admin, late[0].id)
+        .await
+        .unwrap();
     assert_eq!(charged.len(), 1);
     assert_eq!(charged[0].totals.charges.to_string(), "299.00");
-    let view = folios::folio_view(&t.db.conn, &admin, charged[0].id).await.unwrap();
+    let view = folios::folio_view(&t.db.conn, &admin, charged[0].id)
+        .await
+        .unwrap();
     assert_eq!(view.postings[0].charge_code.as_deref(), Some("CANCEL"));
     assert!(
         folios::list_folios(&t.db.conn, &admin, free[0].id)
@@ -479,7 +562,9 @@ async fn a_cancellation_fee_is_posted_to_the_folio() {
 async fn charge_codes_start_with_the_defaults_and_system_codes_stay_active() {
     let t = fresh_db().await;
     let admin = hotel(&t.db).await;
-    let codes = folios::list_charge_codes(&t.db.conn, &admin, true).await.unwrap();
+    let codes = folios::list_charge_codes(&t.db.conn, &admin, true)
+        .await
+        .unwrap();
     assert_eq!(codes.len(), 12);
     let minibar = codes.iter().find(|c| c.code == "MINIBAR").unwrap();
     assert_eq!(minibar.tax_percent.to_string(), "13.00");
@@ -513,7 +598,10 @@ async fn charge_codes_start_with_the_defaults_and_system_codes_stay_active() {
     )
     .await
     .unwrap();
-    assert_eq!((spa.code.as_str(), spa.tax_percent.to_string().as_str()), ("SPA", "6.50"));
+    assert_eq!(
+        (spa.code.as_str(), spa.tax_percent.to_string().as_str()),
+        ("SPA", "6.50")
+    );
     let desk = staff(&t.db, &admin, "li", "front_desk").await;
     let e = folios::save_charge_code(
         &t.db.conn,
@@ -533,7 +621,10 @@ async fn charge_codes_start_with_the_defaults_and_system_codes_stay_active() {
     .unwrap_err();
     assert_eq!(key(e), "errors.auth.forbidden");
     assert_eq!(
-        folios::list_charge_codes(&t.db.conn, &desk, false).await.unwrap().len(),
+        folios::list_charge_codes(&t.db.conn, &desk, false)
+            .await
+            .unwrap()
+            .len(),
         13
     );
 }

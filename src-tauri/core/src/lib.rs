@@ -15,6 +15,7 @@ pub mod desk;
 pub mod documents;
 pub mod entity;
 pub mod error;
+pub mod folios;
 pub mod guests;
 pub mod mail;
 pub mod money;
@@ -32,6 +33,5 @@ pub mod settings;
 pub mod setup;
 pub mod users;
 pub mod validate;
-pub mod folios;
 
 pub use error::{ApiError, Error, Result};

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TryIntoModel,
 };
 use serde::{Deserialize, Serialize};
 
@@ -43,7 +44,13 @@ pub const DEFAULT_CHARGE_CODES: [(&str, &str, &str, &str, i32); 12] = [
     ("MISC", "杂项", "Miscellaneous", "other", 600),
     ("CANCEL", "取消费", "Cancellation fee", "rooms", 600),
     ("NOSHOW", "未到费", "No-show fee", "rooms", 600),
-    ("EARLYDEP", "提前离店费", "Early departure fee", "rooms", 600),
+    (
+        "EARLYDEP",
+        "提前离店费",
+        "Early departure fee",
+        "rooms",
+        600,
+    ),
     ("LATECO", "延迟退房费", "Late check-out fee", "rooms", 600),
 ];
 

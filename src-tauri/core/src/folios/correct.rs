@@ -4,7 +4,9 @@
 //! earlier, closed date by an amount posted today.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionSession, TransactionTrait,
+};
 
 use super::folio::{load, require_open};
 use super::post::{Draft, insert, tax_of};
@@ -41,7 +43,12 @@ async fn still_consistent(
     digits: u32,
 ) -> Result<()> {
     let mut rows = super::view::lines(conn, folio_id).await?;
-    rows.push((draft.kind.to_string(), draft.payment_method.clone(), draft.amount, draft.tax));
+    rows.push((
+        draft.kind.to_string(),
+        draft.payment_method.clone(),
+        draft.amount,
+        draft.tax,
+    ));
     Ledger::of(rows.iter().map(|(k, m, a, t)| Line {
         kind: k,
         method: m,
@@ -125,8 +132,8 @@ pub async fn adjust_posting<C: ConnectionTrait + TransactionTrait>(
     if delta == 0 {
         return Err(Invalid::new("amount", Rule::Required).into());
     }
-    let kind = kind_of(&original.kind);
-    let stored = match kind {
+    let k = kind_of(&original.kind);
+    let stored = match k {
         kind::PAYMENT | kind::DEPOSIT_APPLY | kind::DEPOSIT_REFUND => -delta,
         _ => delta,
     };
@@ -138,11 +145,15 @@ pub async fn adjust_posting<C: ConnectionTrait + TransactionTrait>(
         None => 0,
     };
     let draft = Draft {
-        kind,
+        kind: k,
         charge_code_id: original.charge_code_id,
         payment_method: original.payment_method.clone(),
         amount: stored,
-        tax: if kind == kind::CHARGE { tax_of(stored, rate) } else { 0 },
+        tax: if k == kind::CHARGE {
+            tax_of(stored, rate)
+        } else {
+            0
+        },
         night: original.night,
         description: original.description.clone(),
         adjusts_id: Some(original.id),

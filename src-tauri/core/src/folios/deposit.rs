@@ -3,7 +3,7 @@
 //! own posting whose description is the receipt line.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, TransactionTrait};
+use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 
 use super::folio::{load, require_open};
 use super::payment::{PaymentInput, method_draft};
@@ -20,7 +20,11 @@ const MAY: [Permission; 2] = [Permission::FoliosPost, Permission::FrontdeskOpera
 /// The receipt line of a deposit step, in both languages of the receipt.
 fn receipt(what: (&str, &str), f: &folio::Model, amount: i64, digits: u32, method: &str) -> String {
     let amount = money::from_minor(amount, digits);
-    let method = if method.is_empty() { String::new() } else { format!(" ({method})") };
+    let method = if method.is_empty() {
+        String::new()
+    } else {
+        format!(" ({method})")
+    };
     format!("{} {} {}: {amount}{method}", what.0, what.1, f.number)
 }
 
@@ -63,7 +67,13 @@ pub async fn collect_deposit<C: ConnectionTrait + TransactionTrait>(
     let draft = Draft {
         kind: kind::DEPOSIT,
         amount,
-        description: receipt(("押金收取", "Deposit received"), &f, amount, digits, &input.method),
+        description: receipt(
+            ("押金收取", "Deposit received"),
+            &f,
+            amount,
+            digits,
+            &input.method,
+        ),
         ..base
     };
     let row = insert(&txn, now, actor, &f, draft).await?;
@@ -113,7 +123,13 @@ pub async fn refund_deposit<C: ConnectionTrait + TransactionTrait>(
     let draft = Draft {
         kind: kind::DEPOSIT_REFUND,
         amount: -amount,
-        description: receipt(("押金退还", "Deposit refunded"), &f, amount, digits, &input.method),
+        description: receipt(
+            ("押金退还", "Deposit refunded"),
+            &f,
+            amount,
+            digits,
+            &input.method,
+        ),
         ..base
     };
     let row = insert(&txn, now, actor, &f, draft).await?;

@@ -54,7 +54,10 @@ impl FolioError {
             Self::NotCorrectable => a("not_correctable", &[]),
             Self::RefundAbovePaid { method, available } => a(
                 "refund_above_paid",
-                &[("method", method.clone()), ("available", available.to_string())],
+                &[
+                    ("method", method.clone()),
+                    ("available", available.to_string()),
+                ],
             ),
             Self::DepositAboveHeld { held } => {
                 a("deposit_above_held", &[("held", held.to_string())])

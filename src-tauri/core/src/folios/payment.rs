@@ -2,7 +2,7 @@
 //! A refund never exceeds what that method paid on the folio.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, TransactionTrait};
+use sea_orm::{ConnectionTrait, TransactionSession, TransactionTrait};
 use serde::Deserialize;
 
 use super::folio::{load, require_open};

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
+    TransactionSession, TransactionTrait,
 };
 use serde::Deserialize;
 
@@ -66,8 +66,16 @@ pub(super) async fn insert(
         f.number,
         d.kind,
         money::from_minor(d.amount, property::digits(&p)),
-        if d.payment_method.is_empty() { String::new() } else { format!(" {}", d.payment_method) },
-        if d.reason.is_empty() { String::new() } else { format!("; {}", d.reason) },
+        if d.payment_method.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", d.payment_method)
+        },
+        if d.reason.is_empty() {
+            String::new()
+        } else {
+            format!("; {}", d.reason)
+        },
     );
     let action = match (d.voids_id, d.adjusts_id) {
         (Some(_), _) => "posting.voided",
@@ -162,7 +170,7 @@ async fn charge(
 pub(super) fn positive(field: &'static str, amount: Decimal, digits: u32) -> Result<i64> {
     let minor = money::to_minor(field, amount, digits)?;
     if minor <= 0 {
-        return Err(Invalid::new(field, Rule::Range { min: 0, max: i64::MAX }).into());
+        return Err(Invalid::new(field, Rule::Format).into());
     }
     Ok(minor)
 }
@@ -196,7 +204,15 @@ pub async fn post_charge<C: ConnectionTrait + TransactionTrait>(
         (q, true) => format!("× {q}"),
         (q, false) => format!("{description} × {q}"),
     };
-    let row = charge(&txn, now, actor, f, &code, line(total, description, input.night)).await?;
+    let row = charge(
+        &txn,
+        now,
+        actor,
+        f,
+        &code,
+        line(total, description, input.night),
+    )
+    .await?;
     txn.commit().await?;
     Ok(row)
 }
@@ -217,7 +233,15 @@ pub async fn post_room_charge<C: ConnectionTrait + TransactionTrait>(
     let minor = positive("amount", amount, digits)?;
     let f = ensure_folio(&txn, now, actor, reservation_id).await?;
     let code = charge_codes::by_code(&txn, actor.property_id, charge_codes::code::ROOM).await?;
-    let row = charge(&txn, now, actor, f, &code, line(minor, String::new(), Some(night))).await?;
+    let row = charge(
+        &txn,
+        now,
+        actor,
+        f,
+        &code,
+        line(minor, String::new(), Some(night)),
+    )
+    .await?;
     txn.commit().await?;
     Ok(row)
 }

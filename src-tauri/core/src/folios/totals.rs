@@ -85,7 +85,8 @@ impl Ledger {
 
     /// What may still be refunded by `method`: paid by it minus already refunded.
     pub fn refundable(&self, method: &str) -> i64 {
-        self.paid.get(method).copied().unwrap_or(0) - self.refunded.get(method).copied().unwrap_or(0)
+        self.paid.get(method).copied().unwrap_or(0)
+            - self.refunded.get(method).copied().unwrap_or(0)
     }
 
     /// Refuses a state no folio may reach: more refunded than paid by a method, or a negative
@@ -128,13 +129,23 @@ mod tests {
     use super::*;
 
     fn line(kind: &'static str, method: &'static str, amount: i64) -> Line<'static> {
-        Line { kind, method, amount, tax: 0 }
+        Line {
+            kind,
+            method,
+            amount,
+            tax: 0,
+        }
     }
 
     #[test]
     fn the_deposit_stays_apart_from_the_balance() {
         let l = Ledger::of([
-            Line { kind: kind::CHARGE, method: "", amount: 30000, tax: 1698 },
+            Line {
+                kind: kind::CHARGE,
+                method: "",
+                amount: 30000,
+                tax: 1698,
+            },
             line(kind::DEPOSIT, "cash", 50000),
             line(kind::PAYMENT, "wechat_pay", -10000),
             line(kind::DEPOSIT_APPLY, "", -20000),
@@ -154,6 +165,9 @@ mod tests {
         ]);
         assert_eq!(l.refundable("cash"), 6000);
         assert_eq!(l.balance, -5900);
-        assert!(matches!(l.check(2), Err(FolioError::RefundAbovePaid { .. })));
+        assert!(matches!(
+            l.check(2),
+            Err(FolioError::RefundAbovePaid { .. })
+        ));
     }
 }

@@ -328,7 +328,10 @@ pub async fn search_folios(
 ) -> Result<Vec<FolioSummary>> {
     actor.require(Permission::FoliosPost)?;
     let mut q = folio::Entity::find().filter(folio::Column::PropertyId.eq(actor.property_id));
-    if matches!(search.state.as_str(), super::state::OPEN | super::state::CLOSED) {
+    if matches!(
+        search.state.as_str(),
+        super::state::OPEN | super::state::CLOSED
+    ) {
         q = q.filter(folio::Column::State.eq(search.state.as_str()));
     }
     let text = search.text.trim();

@@ -119,7 +119,8 @@ describe("folio panel", () => {
 
   it("posts a charge with the amount as a string and shows the answer", async () => {
     const after: FolioView = { ...VIEW, folio: { ...SUMMARY, totals: { ...SUMMARY.totals, charges: "473.00", balance: "473.00" } }, postings: [...VIEW.postings, posting(6, { chargeCode: "BREAKFAST", amount: "116.00", businessDate: "2026-11-23", description: "× 2" })] };
-    const { calls } = await openFolio(desk({ post_charge: () => after }));
+    let current = VIEW;
+    const { calls } = await openFolio(desk({ get_folio: () => current, post_charge: () => (current = after) }));
     fireEvent.click(screen.getByTestId("folio-charge"));
     const dialog = await screen.findByRole("dialog");
     await userEvent.click(within(dialog).getByTestId("charge-code"));
