@@ -93,6 +93,25 @@ export const commands = {
 	 *  empty) and wakes the sender; returns the out-box message id.
 	 */
 	emailConfirmation: (bookingNo: string, to: string) => typedError<number, ApiError>(__TAURI_INVOKE("email_confirmation", { bookingNo, to })),
+	listChargeCodes: (all: boolean) => typedError<ChargeCodeView[], ApiError>(__TAURI_INVOKE("list_charge_codes", { all })),
+	saveChargeCode: (input: ChargeCodeInput) => typedError<ChargeCodeView, ApiError>(__TAURI_INVOKE("save_charge_code", { input })),
+	/**  The reservation's folios; its main folio is opened on first look. */
+	reservationFolios: (reservationId: number) => typedError<FolioSummary[], ApiError>(__TAURI_INVOKE("reservation_folios", { reservationId })),
+	openFolio: (input: OpenFolioInput) => typedError<FolioSummary[], ApiError>(__TAURI_INVOKE("open_folio", { input })),
+	getFolio: (folioId: number) => typedError<FolioView, ApiError>(__TAURI_INVOKE("get_folio", { folioId })),
+	searchFolios: (search: FolioSearch) => typedError<FolioSummary[], ApiError>(__TAURI_INVOKE("search_folios", { search })),
+	/**  Posts a charge; answers with the folio it landed on (routing may send it elsewhere). */
+	postCharge: (folioId: number, input: ChargeInput) => typedError<FolioView, ApiError>(__TAURI_INVOKE("post_charge", { folioId, input })),
+	postPayment: (folioId: number, input: PaymentInput) => typedError<FolioView, ApiError>(__TAURI_INVOKE("post_payment", { folioId, input })),
+	refundPayment: (folioId: number, input: PaymentInput) => typedError<FolioView, ApiError>(__TAURI_INVOKE("refund_payment", { folioId, input })),
+	voidPosting: (postingId: number, reason: string) => typedError<FolioView, ApiError>(__TAURI_INVOKE("void_posting", { postingId, reason })),
+	adjustPosting: (postingId: number, amount: string, reason: string) => typedError<FolioView, ApiError>(__TAURI_INVOKE("adjust_posting", { postingId, amount, reason })),
+	transferBalance: (fromFolioId: number, toFolioId: number) => typedError<FolioView, ApiError>(__TAURI_INVOKE("transfer_balance", { fromFolioId, toFolioId })),
+	routeCharges: (reservationId: number, chargeCode: string, folioId: number) => typedError<null, ApiError>(__TAURI_INVOKE("route_charges", { reservationId, chargeCode, folioId })),
+	closeFolio: (folioId: number) => typedError<FolioView, ApiError>(__TAURI_INVOKE("close_folio", { folioId })),
+	collectDeposit: (folioId: number, input: PaymentInput) => typedError<FolioView, ApiError>(__TAURI_INVOKE("collect_deposit", { folioId, input })),
+	applyDeposit: (folioId: number, amount: string) => typedError<FolioView, ApiError>(__TAURI_INVOKE("apply_deposit", { folioId, amount })),
+	refundDeposit: (folioId: number, input: PaymentInput) => typedError<FolioView, ApiError>(__TAURI_INVOKE("refund_deposit", { folioId, input })),
 };
 
 /* Types */
@@ -248,6 +267,39 @@ export type ChangeQuote = {
 	releasesRoom: boolean,
 };
 
+/**  A new or edited charge code; the code itself cannot change once created. */
+export type ChargeCodeInput = {
+	id: number | null,
+	code: string,
+	nameZh: string,
+	nameEn: string,
+	department: string,
+	taxPercent: string,
+	active: boolean,
+};
+
+/**  A charge code as the UI shows it; the tax rate as a percentage string ("6.00"). */
+export type ChargeCodeView = {
+	id: number,
+	code: string,
+	nameZh: string,
+	nameEn: string,
+	department: string,
+	taxPercent: string,
+	active: boolean,
+	/**  Posted by the system itself (room nights, fees): cannot be retired. */
+	required: boolean,
+};
+
+/**  A charge typed at the desk: the unit amount (tax included) times the quantity. */
+export type ChargeInput = {
+	chargeCode: string,
+	amount: string,
+	quantity: number,
+	description: string,
+	night: string | null,
+};
+
 /**  How this computer reaches its database (never the password). */
 export type ConnectionView = {
 	backend: Backend,
@@ -284,6 +336,40 @@ export type DemoAccount = {
 	username: string,
 	password: string,
 	role: string,
+};
+
+/**  The cashier's search: booking number, guest name (or pinyin), room or folio number. */
+export type FolioSearch = {
+	text: string,
+	/**  `open`, `closed`, or empty for both. */
+	state: string,
+};
+
+/**  A folio as lists and tabs show it, with its totals. */
+export type FolioSummary = {
+	id: number,
+	number: string,
+	label: string,
+	payerName: string,
+	companyAccount: boolean,
+	creditLimit: string | null,
+	state: string,
+	reservationId: number,
+	bookingNo: string,
+	reservationState: string,
+	guestName: string,
+	roomNumber: string | null,
+	arrival: string,
+	departure: string,
+	totals: Totals,
+};
+
+/**  A folio with every posting, its totals and the reservation's routing. */
+export type FolioView = {
+	folio: FolioSummary,
+	postings: PostingView[],
+	routes: RouteView[],
+	businessDate: string,
 };
 
 /**  A guest as lists show them. */
@@ -361,6 +447,16 @@ export type NightQuote = {
 	source: PriceSource,
 };
 
+/**  An extra folio of a reservation. */
+export type OpenFolioInput = {
+	reservationId: number,
+	label: string,
+	payerName: string,
+	companyAccount: boolean,
+	/**  Empty for no limit. */
+	creditLimit: string,
+};
+
 /**  An attachment as listed (without its bytes). */
 export type OutboxAttachmentView = {
 	fileName: string,
@@ -390,6 +486,19 @@ export type PasswordState =
 /**  This computer has no usable keyring. */
 "unavailable";
 
+/**
+ *  A payment or refund. For a bank card only the brand, the last four digits and the
+ *  authorization code are kept; other methods ignore the card fields.
+ */
+export type PaymentInput = {
+	method: string,
+	amount: string,
+	cardBrand: string,
+	cardLast4: string,
+	authCode: string,
+	reference: string,
+};
+
 /**  A rendered PDF for the preview, its bytes in base64. */
 export type PdfFile = {
 	fileName: string,
@@ -406,6 +515,35 @@ export type PostgresInput = {
 	database: string,
 	user: string,
 	password: string,
+};
+
+/**
+ *  One posting line. `amount` carries its effect on the balance (payments are negative);
+ *  `voided_by` is the posting that voided it, if any.
+ */
+export type PostingView = {
+	id: number,
+	folioId: number,
+	kind: string,
+	chargeCode: string | null,
+	chargeNameZh: string,
+	chargeNameEn: string,
+	paymentMethod: string,
+	amount: string,
+	tax: string,
+	businessDate: string,
+	night: string | null,
+	postedAt: string,
+	username: string,
+	description: string,
+	reference: string,
+	cardBrand: string,
+	cardLast4: string,
+	authCode: string,
+	voidsId: number | null,
+	adjustsId: number | null,
+	voidedBy: number | null,
+	reason: string,
 };
 
 /**  What a guest asked for before, used when rooms are assigned; `None`/false where unknown. */
@@ -606,6 +744,13 @@ export type RoomTypeInput = {
 	active: boolean,
 };
 
+/**  Where a reservation's charges of one code go. */
+export type RouteView = {
+	chargeCode: string,
+	folioId: number,
+	folioNumber: string,
+};
+
 /**  How the connection to the SMTP server is secured. */
 export type Security = 
 /**  Plain SMTP (a relay inside the hotel's network). */
@@ -712,6 +857,19 @@ export type TapeRoom = {
 	housekeeping: string,
 	/**  Out-of-order or out-of-service blocks: (from, to exclusive, kind, reason). */
 	blocks: ([string, string, string, string])[],
+};
+
+/**
+ *  The totals of a folio as the desk sees them. `balance` is what the guest still owes
+ *  (negative: the hotel owes the guest); the deposit is not part of it.
+ */
+export type Totals = {
+	charges: string,
+	tax: string,
+	payments: string,
+	transfers: string,
+	balance: string,
+	depositHeld: string,
 };
 
 /**  One room type on one night. */
