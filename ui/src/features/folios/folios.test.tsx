@@ -124,7 +124,7 @@ describe("folio panel", () => {
     fireEvent.click(screen.getByTestId("folio-charge"));
     const dialog = await screen.findByRole("dialog");
     await userEvent.click(within(dialog).getByTestId("charge-code"));
-    await userEvent.click(await screen.findByRole("option", { name: /BREAKFAST/ }));
+    await userEvent.click(await screen.findByRole("option", { name: /BREAKFAST/, hidden: true }));
     await userEvent.type(within(dialog).getByTestId("charge-amount"), "58");
     await userEvent.clear(within(dialog).getByTestId("charge-quantity"));
     await userEvent.type(within(dialog).getByTestId("charge-quantity"), "2{Enter}");
