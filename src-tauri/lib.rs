@@ -100,6 +100,23 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             housekeeping::unblock_room,
             identity::check_id_document,
             identity::parse_mrz,
+            folios::list_charge_codes,
+            folios::save_charge_code,
+            folios::reservation_folios,
+            folios::open_folio,
+            folios::get_folio,
+            folios::search_folios,
+            folios::post_charge,
+            folios::post_payment,
+            folios::refund_payment,
+            folios::void_posting,
+            folios::adjust_posting,
+            folios::transfer_balance,
+            folios::route_charges,
+            folios::close_folio,
+            folios::collect_deposit,
+            folios::apply_deposit,
+            folios::refund_deposit,
         ])
 }
 

@@ -14,7 +14,8 @@ mod m20261123_000004_guests_and_reservations;
 mod m20261123_000005_outbox;
 mod m20261123_000006_walks;
 mod m20261123_000007_stays_and_folios;
-mod m20261123_000010_guest_id_type_width;
+mod m20261123_000008_charge_codes;
+mod m20261123_000009_guest_id_type_width;
 
 /// Runs every migration in order.
 pub struct Migrator;
@@ -30,7 +31,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_outbox::Migration),
             Box::new(m20261123_000006_walks::Migration),
             Box::new(m20261123_000007_stays_and_folios::Migration),
-            Box::new(m20261123_000010_guest_id_type_width::Migration),
+            Box::new(m20261123_000008_charge_codes::Migration),
+            Box::new(m20261123_000009_guest_id_type_width::Migration),
         ]
     }
 }

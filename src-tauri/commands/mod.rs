@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod housekeeping;
 pub mod identity;
+pub mod folios;
 pub mod mail;
 pub mod promotions;
 pub mod property;

@@ -14,6 +14,8 @@ mod desk;
 mod documents;
 mod housekeeping;
 mod identity;
+mod folio_model;
+mod folios;
 mod mail;
 mod money;
 mod permissions;

@@ -56,6 +56,8 @@ pub enum Error {
     Housekeeping(#[from] crate::housekeeping::HousekeepingError),
     #[error(transparent)]
     Identity(#[from] crate::identity::IdentityError),
+    #[error(transparent)]
+    Folio(#[from] crate::folios::FolioError),
 }
 
 /// Result of core operations.
@@ -126,6 +128,7 @@ impl Error {
             }
             Error::Housekeeping(e) => e.to_api(),
             Error::Identity(e) => e.to_api(),
+            Error::Folio(e) => e.to_api(),
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod desk;
 pub mod documents;
 pub mod entity;
 pub mod error;
+pub mod folios;
 pub mod guests;
 pub mod housekeeping;
 pub mod identity;

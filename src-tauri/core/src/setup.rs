@@ -77,6 +77,7 @@ pub async fn create_administrator(
             Some(r) => r.id,
             None => roles::create_defaults(&txn, property.id).await?,
         };
+    crate::folios::create_default_charge_codes(&txn, property.id).await?;
     let user = users::insert(
         &txn,
         now,

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { ChangePasswordDialog } from "../features/auth/ChangePasswordDialog";
 import { LockOverlay } from "../features/auth/LockOverlay";
 import { requestBackup } from "../features/backups/backup-request";
+import { CashierArea } from "../features/cashier/CashierArea";
 import { Dashboard } from "../features/dashboard/Dashboard";
 import { ReservationsArea } from "../features/reservations/ReservationsArea";
 import { SettingsArea } from "../features/settings/SettingsArea";
@@ -95,6 +96,7 @@ export function Shell() {
     if (area === "reservations") return <ReservationsArea />;
     if (area === "settings") return <SettingsArea tab={route.tab} />;
     if (area === "housekeeping") return <HousekeepingArea />;
+    if (area === "cashier") return <CashierArea />;
     return <ComingLater area={area} />;
   };
 

@@ -43,7 +43,7 @@ export const AREAS: Area[] = [
   { id: "front-desk", anyOf: ["frontdesk.operate"], shortcut: "alt+4", built: false },
   { id: "housekeeping", anyOf: ["housekeeping.update"], shortcut: "alt+5", built: true },
   { id: "guests", anyOf: ["guests.manage", "guests.view_documents"], shortcut: "alt+6", built: false },
-  { id: "cashier", anyOf: ["folios.post", "folios.void", "invoices.issue"], shortcut: "alt+7", built: false },
+  { id: "cashier", anyOf: ["folios.post", "folios.void", "invoices.issue"], shortcut: "alt+7", built: true },
   { id: "reports", anyOf: ["reports.view", "night_audit.run"], shortcut: "alt+8", built: false },
   { id: "settings", anyOf: SETTINGS_PERMISSIONS, shortcut: "alt+9", built: true },
 ];

@@ -1,5 +1,6 @@
 //! Cancelling: the fee by the rate plan's policy is computed and shown first, then recorded on
-//! the reservation (posted to a folio once folios exist) and the nights are released.
+//! the reservation and, when above zero, posted to its folio (CANCEL code) in the same
+//! transaction, and the nights are released.
 
 use chrono::{DateTime, NaiveTime, Utc};
 use rust_decimal::Decimal;
@@ -108,6 +109,10 @@ pub async fn cancel(
     m.cancel_fee_minor = Set(Some(money::to_minor("fee", fee, digits)?));
     m.updated_at = Set(now);
     let saved = m.update(&txn).await?;
+    if fee > rust_decimal::Decimal::ZERO {
+        let code = crate::folios::code::CANCEL;
+        crate::folios::post_fee(&txn, now, actor, saved.id, code, fee, &booking).await?;
+    }
     audit::record(
         &txn,
         now,

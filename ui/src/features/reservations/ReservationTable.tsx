@@ -15,13 +15,13 @@ export interface Sort {
   descending: boolean;
 }
 
-export type RowAction = "modify" | "confirm" | "walk" | "confirmation" | "cancel";
+export type RowAction = "modify" | "confirm" | "walk" | "confirmation" | "cancel" | "folio";
 
 /** The actions a reservation in this state allows (Rust checks the same rules). */
 export function actionsFor(state: string): RowAction[] {
-  if (state === "tentative") return ["modify", "confirm", "confirmation", "cancel"];
-  if (state === "confirmed") return ["modify", "walk", "confirmation", "cancel"];
-  return ["confirmation"];
+  if (state === "tentative") return ["modify", "confirm", "confirmation", "cancel", "folio"];
+  if (state === "confirmed") return ["modify", "walk", "confirmation", "cancel", "folio"];
+  return ["confirmation", "folio"];
 }
 
 export function StateBadge({ state }: { state: string }) {

@@ -1,6 +1,6 @@
 // The Reservations area: availability for the next 14 nights, the filtered reservation list, new booking,
 // and per row or for the selection: modify, confirm, walk, cancel.
-import { Alert, Button, Group, Kbd, Text } from "@mantine/core";
+import { Alert, Button, Group, Kbd, Modal, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -10,6 +10,7 @@ import { useSession } from "../../app/app-state";
 import type { ReservationFilter, ReservationView } from "../../ipc/client";
 import { call, commands } from "../../ipc/client";
 import { useConfirmationPreview } from "../documents";
+import { FolioPanel } from "../folios/FolioPanel";
 import { EmptyState } from "../../shared/components/EmptyState";
 import { formatDate } from "../../shared/dates";
 import { useErrorText } from "../../shared/errors";
@@ -59,11 +60,12 @@ export function ReservationsArea() {
   const [cancelling, setCancelling] = useState<ReservationView[] | null>(null);
   const [modifying, setModifying] = useState<ReservationView | null>(null);
   const [walking, setWalking] = useState<ReservationView | null>(null);
+  const [folioOf, setFolioOf] = useState<ReservationView | null>(null);
   const [confirming, setConfirming] = useState(false);
   const queryClient = useQueryClient();
   const guestRef = useRef<HTMLInputElement>(null);
   const confirmation = useConfirmationPreview();
-  const dialogOpen = booking || cancelling !== null || modifying !== null || walking !== null || confirmation.element !== null;
+  const dialogOpen = booking || cancelling !== null || modifying !== null || walking !== null || folioOf !== null || confirmation.element !== null;
 
   // Also from inside inputs (tagsToIgnore []), but never behind the lock screen or an open dialog.
   useHotkeys(
@@ -86,6 +88,7 @@ export function ReservationsArea() {
     else if (action === "walk") setWalking(r);
     else if (action === "cancel") setCancelling([r]);
     else if (action === "confirmation") confirmation.open([r.bookingNo]);
+    else if (action === "folio") setFolioOf(r);
     else void confirmTentative([r]);
   }
 
@@ -214,6 +217,11 @@ export function ReservationsArea() {
       {booking && <BookingDialog businessDate={businessDate} currency={currency} digits={currencyDigits} onClose={() => setBooking(false)} />}
       {modifying && <ModifyDialog reservation={modifying} currency={currency} digits={currencyDigits} onClose={() => setModifying(null)} />}
       {walking && <WalkDialog reservation={walking} onClose={() => setWalking(null)} />}
+      {folioOf && (
+        <Modal opened size="80rem" onClose={() => setFolioOf(null)} title={t("cashier.folioOf", { booking: folioOf.bookingNo, guest: folioOf.guestName })}>
+          <FolioPanel reservationId={folioOf.id} />
+        </Modal>
+      )}
       {cancelling && (
         <CancelDialog
           reservations={cancelling}

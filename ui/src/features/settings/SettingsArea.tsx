@@ -5,6 +5,7 @@ import { useAppState } from "../../app/app-state";
 import { useRoute } from "../../app/navigation";
 import type { Permission } from "../../ipc/client";
 import { AuditTab } from "../audit/AuditTab";
+import { ChargeCodesTab } from "../folios/ChargeCodesTab";
 import { BackupsTab } from "../backups/BackupsTab";
 import { MailSettingsTab } from "../mail/MailSettingsTab";
 import { OutboxTab } from "../mail/OutboxTab";
@@ -37,6 +38,7 @@ const TABS: SettingsTab[] = [
   { id: "outbox", needs: ["reservations.manage", "settings.manage"], render: () => <OutboxTab /> },
   { id: "backups", needs: "backups.manage", render: () => <BackupsTab /> },
   { id: "connection", needs: "connection.manage", render: () => <ConnectionTab /> },
+  { id: "chargeCodes", needs: "settings.manage", render: () => <ChargeCodesTab /> },
 ];
 
 export function SettingsArea({ tab }: { tab: string | null }) {

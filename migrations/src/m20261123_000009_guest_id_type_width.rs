@@ -9,7 +9,7 @@ pub struct Migration;
 
 impl MigrationName for Migration {
     fn name(&self) -> &str {
-        "m20261123_000010_guest_id_type_width"
+        "m20261123_000009_guest_id_type_width"
     }
 }
 
