@@ -52,6 +52,8 @@ pub enum Error {
     Io(#[from] std::io::Error),
     #[error("internal error: {0}")]
     Internal(String),
+    #[error(transparent)]
+    Invoice(#[from] crate::invoices::InvoiceError),
 }
 
 /// Result of core operations.
@@ -120,6 +122,7 @@ impl Error {
             Error::Db(_) | Error::Io(_) | Error::Internal(_) => {
                 ApiError::new("common", "internal", &[])
             }
+            Error::Invoice(e) => e.to_api(),
         }
     }
 }

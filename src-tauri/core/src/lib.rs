@@ -32,5 +32,6 @@ pub mod settings;
 pub mod setup;
 pub mod users;
 pub mod validate;
+pub mod invoices;
 
 pub use error::{ApiError, Error, Result};

@@ -17,6 +17,7 @@ pub use confirmation::{
     MAX_BATCH, confirmation_pdf, confirmation_recipient, confirmations_pdf, email_confirmation,
 };
 pub use error::DocumentError;
+pub(crate) use format::money as money_text;
 
 use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
