@@ -15,6 +15,7 @@ pub mod rooms;
 pub mod session;
 pub mod setup;
 pub mod users;
+pub mod invoices;
 
 use innkeep_core::{ApiError, Error};
 

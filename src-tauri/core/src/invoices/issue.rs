@@ -44,7 +44,7 @@ async fn locked_folio(
 }
 
 /// The folio's invoice that no credit note cancels, if any.
-async fn live_invoice(
+pub(super) async fn live_invoice(
     conn: &impl ConnectionTrait,
     folio_id: i32,
 ) -> Result<Option<invoice::Model>> {

@@ -6,6 +6,7 @@
 //! Postings themselves belong to the folios module; this one only reads their sums.
 
 mod buyer;
+mod draft;
 mod error;
 mod issue;
 mod list;
@@ -13,6 +14,7 @@ mod numbering;
 mod sums;
 
 pub use buyer::{Buyer, check_taxpayer_id};
+pub use draft::{InvoiceDraft, invoice_draft};
 pub use error::InvoiceError;
 pub use issue::{credit_note, issue};
 pub use list::{InvoiceFilter, InvoiceView, get, list_invoices, view};
