@@ -17,3 +17,4 @@ mod money;
 mod permissions;
 mod reservations;
 mod roles_users;
+mod invoices;
