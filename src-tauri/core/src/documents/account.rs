@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -35,7 +35,6 @@ pub(crate) struct StayFacts {
     pub type_en: String,
     pub adults: i32,
     pub children: i32,
-    pub state: String,
     pub reservation: reservation::Model,
 }
 
@@ -44,7 +43,8 @@ pub(crate) struct StayFacts {
 pub(crate) struct Line {
     pub id: i32,
     pub date: NaiveDate,
-    pub posted_at: DateTime<Utc>,
+    /// The night a room charge is for, which the folio shows instead of the posting date.
+    pub night: Option<NaiveDate>,
     pub kind: String,
     /// `None` for payments, deposits and refunds.
     pub code: Option<Code>,
@@ -122,7 +122,6 @@ pub(crate) async fn stay_facts(
         type_en: t.name_en,
         adults: r.adults,
         children: r.children,
-        state: r.state.clone(),
         reservation: r,
     })
 }
@@ -174,7 +173,7 @@ pub(crate) async fn lines(
         .map(|p| Line {
             id: p.id,
             date: p.business_date,
-            posted_at: p.posted_at,
+            night: p.night,
             code: p.charge_code_id.and_then(|c| codes.get(&c).cloned()),
             card: match (p.card_brand.as_str(), p.card_last4.as_str()) {
                 ("", "") => String::new(),

@@ -160,7 +160,7 @@ fn postings(l: &mut Layout, d: &Doc) {
         table.row(
             l,
             &[
-                date(line.date),
+                date(line.night.unwrap_or(line.date)),
                 account::item(line),
                 details.join(" · "),
                 show(c),
