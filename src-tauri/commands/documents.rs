@@ -116,9 +116,7 @@ pub async fn print_document(desk: State<'_, Desk>, document: Document) -> Answer
             })
         })
         .map_err(api)?;
-    record(&desk, Output::Printed, &document)
-        .await
-        .map_err(api)
+    record(&desk, Output::Printed, &document).await.map_err(api)
 }
 
 fn write_error(path: &std::path::Path, e: &std::io::Error) -> Error {

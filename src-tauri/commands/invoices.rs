@@ -77,10 +77,7 @@ pub async fn invoice_numbering(desk: State<'_, Desk>) -> Answer<InvoiceNumbering
 /// Changes the prefix, next number or width of a series.
 #[tauri::command]
 #[specta::specta]
-pub async fn save_invoice_series(
-    desk: State<'_, Desk>,
-    input: SeriesInput,
-) -> Answer<SeriesView> {
+pub async fn save_invoice_series(desk: State<'_, Desk>, input: SeriesInput) -> Answer<SeriesView> {
     let (db, actor) = desk.acting().await.map_err(api)?;
     invoices::save_series(&db.conn, desk.now(), &actor, input)
         .await

@@ -6,6 +6,7 @@ pub mod backups;
 pub mod booking_changes;
 pub mod dashboard;
 pub mod documents;
+pub mod invoices;
 pub mod mail;
 pub mod promotions;
 pub mod property;
@@ -15,7 +16,6 @@ pub mod rooms;
 pub mod session;
 pub mod setup;
 pub mod users;
-pub mod invoices;
 
 use innkeep_core::{ApiError, Error};
 

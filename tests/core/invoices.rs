@@ -144,7 +144,11 @@ async fn an_unsettled_folio_is_refused_with_its_balance_and_takes_no_number() {
     let e = api(refused);
     assert_eq!(e.key, "errors.invoice.not_settled");
     assert_eq!(e.params["balance"], "CNY\u{a0}367.00");
-    let folio_row = folio::Entity::find_by_id(f).one(&t.db.conn).await.unwrap().unwrap();
+    let folio_row = folio::Entity::find_by_id(f)
+        .one(&t.db.conn)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(folio_row.state, "open");
     assert_eq!(invoice::Entity::find().count(&t.db.conn).await.unwrap(), 0);
     // The refusal used no number: the first invoice is still number 1.
@@ -161,9 +165,15 @@ async fn issuing_closes_the_folio_and_records_who_and_what() {
     let (admin, f, _, _) = setup(&t.db).await;
     post(&t.db, &admin, f, None, -36700, 0).await;
     let desk = staff(&t.db, &admin, "li", "front_desk").await;
-    let bad = invoices::issue(&t.db.conn, t0(), &desk, f, buyer("ACME", "91350100M000100Y44"))
-        .await
-        .unwrap_err();
+    let bad = invoices::issue(
+        &t.db.conn,
+        t0(),
+        &desk,
+        f,
+        buyer("ACME", "91350100M000100Y44"),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(api(bad).params["field"], "taxpayerId");
     let made = invoices::issue(
         &t.db.conn,
@@ -179,7 +189,11 @@ async fn issuing_closes_the_folio_and_records_who_and_what() {
     assert_eq!(made.taxpayer_id, "91350100M000100Y43");
     assert_eq!((made.total_minor, made.tax_minor), (36700, 2077));
     assert_eq!(made.business_date, day(23));
-    let closed = folio::Entity::find_by_id(f).one(&t.db.conn).await.unwrap().unwrap();
+    let closed = folio::Entity::find_by_id(f)
+        .one(&t.db.conn)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(closed.state, "closed");
     assert_eq!(closed.closed_at, Some(t0()));
     let again = invoices::issue(&t.db.conn, t0(), &desk, f, buyer("张伟", ""))
@@ -251,7 +265,12 @@ async fn a_credit_note_cancels_its_invoice_once_and_the_folio_is_invoiced_again(
         .unwrap_err();
     assert_eq!(api(of_cn).key, "errors.invoice.not_an_invoice");
     // The folio stays closed; the corrected invoice is the next number of the invoice series.
-    let state = folio::Entity::find_by_id(f).one(&t.db.conn).await.unwrap().unwrap().state;
+    let state = folio::Entity::find_by_id(f)
+        .one(&t.db.conn)
+        .await
+        .unwrap()
+        .unwrap()
+        .state;
     assert_eq!(state, "closed");
     let second = invoices::issue(&t.db.conn, t0(), &admin, f, buyer("ACME Ltd", ""))
         .await
@@ -343,7 +362,9 @@ async fn sixteen_terminals_issuing_at_once_get_gapless_unique_numbers() {
         .await
         .unwrap();
     assert_eq!(closed, 16);
-    let next = invoices::invoice_numbering(&t.db.conn, &admin).await.unwrap();
+    let next = invoices::invoice_numbering(&t.db.conn, &admin)
+        .await
+        .unwrap();
     assert_eq!(next.invoice.next_formatted, "INV000017");
 }
 
@@ -389,7 +410,9 @@ async fn invoice_credit_note_folio_and_registration_card_read_right() {
     )
     .await
     .unwrap();
-    let pdf = documents::invoice_pdf(&t.db.conn, &admin, inv.id).await.unwrap();
+    let pdf = documents::invoice_pdf(&t.db.conn, &admin, inv.id)
+        .await
+        .unwrap();
     assert!(pdf.len() < 100 * 1024, "{} bytes", pdf.len());
     let (text, pages) = text_of(&pdf);
     assert_eq!(pages, 1);
@@ -418,15 +441,36 @@ async fn invoice_credit_note_folio_and_registration_card_read_right() {
     let cn = invoices::credit_note(&t.db.conn, t0(), &admin, inv.id, "购买方有误 wrong buyer")
         .await
         .unwrap();
-    let (text, _) = text_of(&documents::invoice_pdf(&t.db.conn, &admin, cn.id).await.unwrap());
+    let (text, _) = text_of(
+        &documents::invoice_pdf(&t.db.conn, &admin, cn.id)
+            .await
+            .unwrap(),
+    );
     assert_has(
         &text,
-        &["贷项通知单", "Credit note", "CN000001", "INV000001", "购买方有误 wrong buyer", "-367.00", "-20.77"],
+        &[
+            "贷项通知单",
+            "Credit note",
+            "CN000001",
+            "INV000001",
+            "购买方有误 wrong buyer",
+            "-367.00",
+            "-20.77",
+        ],
     );
     let (text, _) = text_of(&documents::folio_pdf(&t.db.conn, &admin, f).await.unwrap());
     assert_has(
         &text,
-        &["宾客账单", "Guest folio", "F000001", "张伟", "微信支付 WeChat Pay", "367.00", "余额 Balance (CNY)", "0.00"],
+        &[
+            "宾客账单",
+            "Guest folio",
+            "F000001",
+            "张伟",
+            "微信支付 WeChat Pay",
+            "367.00",
+            "余额 Balance (CNY)",
+            "0.00",
+        ],
     );
     // The desk sees the ID number masked; a manager sees it whole.
     let g = innkeep_core::entity::guest::Entity::find()
@@ -446,7 +490,15 @@ async fn invoice_credit_note_folio_and_registration_card_read_right() {
     assert_eq!(pages, 1);
     assert_has(
         &text,
-        &["入住登记单", "Registration card", "张伟", "110***********002X", "居民身份证", "门市价", "宾客签名 Guest signature"],
+        &[
+            "入住登记单",
+            "Registration card",
+            "张伟",
+            "110***********002X",
+            "居民身份证",
+            "门市价",
+            "宾客签名 Guest signature",
+        ],
     );
     assert!(!text.contains("11010519491231002X"));
     let manager = staff(&t.db, &admin, "wang", "manager").await;
@@ -470,7 +522,13 @@ async fn a_long_folio_carries_its_totals_over_to_the_next_page() {
     assert!(pages >= 3, "{pages} pages");
     assert_has(
         &text,
-        &["转下页 Carried forward", "承前页 Brought forward", "第 1 / ", "余额 Balance (CNY)", "1,167.00"],
+        &[
+            "转下页 Carried forward",
+            "承前页 Brought forward",
+            "第 1 / ",
+            "余额 Balance (CNY)",
+            "1,167.00",
+        ],
     );
     assert!(pdf.len() < 100 * 1024, "{} bytes", pdf.len());
 }
@@ -491,7 +549,11 @@ async fn an_invoice_is_emailed_through_the_outbox_with_its_pdf() {
     let id = documents::email_invoice(&t.db.conn, t0(), &admin, inv.id, "guest@example.com")
         .await
         .unwrap();
-    let m = mail_message::Entity::find_by_id(id).one(&t.db.conn).await.unwrap().unwrap();
+    let m = mail_message::Entity::find_by_id(id)
+        .one(&t.db.conn)
+        .await
+        .unwrap()
+        .unwrap();
     assert!(m.subject.contains("INV000001"), "{}", m.subject);
     assert_eq!(m.about_entity, "invoice");
 }

@@ -13,8 +13,8 @@ use std::time::Instant;
 use chrono::{DateTime, Datelike, Duration, TimeZone, Utc, Weekday};
 use innkeep_core::auth::{self, Actor};
 use innkeep_core::entity::{folio, rate_plan, room_type};
-use innkeep_core::invoices::{self, InvoiceFilter};
 use innkeep_core::guests::NewGuest;
+use innkeep_core::invoices::{self, InvoiceFilter};
 use innkeep_core::reservations::{self, BookingInput, RoomRequest};
 use innkeep_core::{db, demo, documents, property};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -112,10 +112,14 @@ async fn stay_documents(
         .reservation_id;
     let mut out = Vec::new();
     let started = Instant::now();
-    let bytes = documents::folio_pdf(conn, actor, folio_id).await.map_err(err)?;
+    let bytes = documents::folio_pdf(conn, actor, folio_id)
+        .await
+        .map_err(err)?;
     out.push(("folio.pdf", bytes, started.elapsed()));
     let started = Instant::now();
-    let bytes = documents::invoice_pdf(conn, actor, first.id).await.map_err(err)?;
+    let bytes = documents::invoice_pdf(conn, actor, first.id)
+        .await
+        .map_err(err)?;
     out.push(("invoice.pdf", bytes, started.elapsed()));
     let credit = invoices::credit_note(
         conn,
@@ -127,7 +131,9 @@ async fn stay_documents(
     .await
     .map_err(err)?;
     let started = Instant::now();
-    let bytes = documents::invoice_pdf(conn, actor, credit.id).await.map_err(err)?;
+    let bytes = documents::invoice_pdf(conn, actor, credit.id)
+        .await
+        .map_err(err)?;
     out.push(("credit-note.pdf", bytes, started.elapsed()));
     let started = Instant::now();
     let bytes = documents::registration_card_pdf(conn, actor, reservation_id)

@@ -16,6 +16,7 @@ pub mod documents;
 pub mod entity;
 pub mod error;
 pub mod guests;
+pub mod invoices;
 pub mod mail;
 pub mod money;
 pub mod permission;
@@ -32,6 +33,5 @@ pub mod settings;
 pub mod setup;
 pub mod users;
 pub mod validate;
-pub mod invoices;
 
 pub use error::{ApiError, Error, Result};

@@ -3,9 +3,7 @@
 //! written as rows here because the demo must show a settled folio on the first start.
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use crate::auth::Actor;
 use crate::entity::{charge_code, folio, guest, posting, reservation, room, stay, stay_guest};
@@ -175,10 +173,36 @@ pub(super) async fn checked_out_stay(
     let mut balance = 0;
     for (code, amount, night, text) in charges {
         let (id, bp) = code_id(db, actor.property_id, code).await?;
-        post(db, now, actor, f.id, Some(id), "charge", "", amount, included_tax(amount, bp), night, text).await?;
+        post(
+            db,
+            now,
+            actor,
+            f.id,
+            Some(id),
+            "charge",
+            "",
+            amount,
+            included_tax(amount, bp),
+            night,
+            text,
+        )
+        .await?;
         balance += amount;
     }
-    post(db, now, actor, f.id, None, "payment", "wechat", -balance, 0, None, "微信支付 WeChat Pay").await?;
+    post(
+        db,
+        now,
+        actor,
+        f.id,
+        None,
+        "payment",
+        "wechat",
+        -balance,
+        0,
+        None,
+        "微信支付 WeChat Pay",
+    )
+    .await?;
     invoices::issue(
         db,
         now,

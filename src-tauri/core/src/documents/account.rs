@@ -41,7 +41,6 @@ pub(crate) struct StayFacts {
 /// One posting with what its charge code says.
 #[derive(Debug, Clone)]
 pub(crate) struct Line {
-    pub id: i32,
     pub date: NaiveDate,
     /// The night a room charge is for, which the folio shows instead of the posting date.
     pub night: Option<NaiveDate>,
@@ -171,7 +170,6 @@ pub(crate) async fn lines(
     Ok(rows
         .into_iter()
         .map(|p| Line {
-            id: p.id,
             date: p.business_date,
             night: p.night,
             code: p.charge_code_id.and_then(|c| codes.get(&c).cloned()),

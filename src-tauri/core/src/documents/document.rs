@@ -36,7 +36,11 @@ pub enum Document {
 }
 
 /// The PDF of `doc`; each kind checks its own permission.
-pub async fn document_pdf(conn: &impl ConnectionTrait, actor: &Actor, doc: &Document) -> Result<Vec<u8>> {
+pub async fn document_pdf(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    doc: &Document,
+) -> Result<Vec<u8>> {
     match doc {
         Document::Confirmation { booking_nos } => confirmations_pdf(conn, actor, booking_nos).await,
         Document::Folio { id } => folio_pdf(conn, actor, *id).await,

@@ -163,8 +163,17 @@ fn facts(l: &mut Layout, d: &Doc) {
         ("销售方名称 Seller", d.hotel.letterhead.name.clone()),
     ];
     if !d.row.taxpayer_id.is_empty() || !d.hotel.taxpayer_id.is_empty() {
-        let or_dash = |s: &str| if s.is_empty() { "—".to_string() } else { s.to_string() };
-        parties.push(("纳税人识别号 Buyer's taxpayer ID", or_dash(&d.row.taxpayer_id)));
+        let or_dash = |s: &str| {
+            if s.is_empty() {
+                "—".to_string()
+            } else {
+                s.to_string()
+            }
+        };
+        parties.push((
+            "纳税人识别号 Buyer's taxpayer ID",
+            or_dash(&d.row.taxpayer_id),
+        ));
         parties.push((
             "纳税人识别号 Seller's taxpayer ID",
             or_dash(&d.hotel.taxpayer_id),

@@ -49,7 +49,10 @@ pub async fn email_invoice(
     actor.require(Permission::InvoicesIssue)?;
     let r = row(db, actor, invoice_id).await?;
     let to = match to.trim() {
-        "" => invoice_recipient(db, actor, invoice_id).await?.trim().to_string(),
+        "" => invoice_recipient(db, actor, invoice_id)
+            .await?
+            .trim()
+            .to_string(),
         given => given.to_string(),
     };
     if to.is_empty() {
@@ -67,11 +70,14 @@ pub async fn email_invoice(
         buyer = r.buyer_name,
         no = r.number,
         hotel = hotel.letterhead.name,
-        contact = [hotel.letterhead.address.as_str(), hotel.letterhead.phone.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · "),
+        contact = [
+            hotel.letterhead.address.as_str(),
+            hotel.letterhead.phone.as_str()
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · "),
     );
     let pdf = invoice_pdf(db, actor, invoice_id).await?;
     let txn = db.begin().await?;
@@ -81,7 +87,12 @@ pub async fn email_invoice(
         actor,
         NewMessage {
             to: vec![to.clone()],
-            subject: format!("{zh} {} {} · {}", capitalised(en), r.number, hotel.letterhead.name),
+            subject: format!(
+                "{zh} {} {} · {}",
+                capitalised(en),
+                r.number,
+                hotel.letterhead.name
+            ),
             body,
             about: Some(About {
                 entity: "invoice".into(),

@@ -25,10 +25,10 @@ pub use confirmation::{
 pub use document::{Document, document_file_name, document_pdf, record_document};
 pub use error::DocumentError;
 pub use folio::{folio_file_name, folio_pdf};
+pub(crate) use format::money as money_text;
 pub use invoice::{invoice_file_name, invoice_pdf};
 pub use invoice_email::{email_invoice, invoice_recipient};
 pub use registration::{mask_id, registration_card_pdf, registration_file_name};
-pub(crate) use format::money as money_text;
 
 use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;

@@ -180,7 +180,12 @@ fn render(d: &Doc) -> Result<Vec<u8>> {
             ("房号 Room", room),
             (
                 "抵店 Arrival",
-                format!("{} {} · {}", date(s.arrival), weekday(s.arrival), d.check_in),
+                format!(
+                    "{} {} · {}",
+                    date(s.arrival),
+                    weekday(s.arrival),
+                    d.check_in
+                ),
             ),
             (
                 "离店 Departure",

@@ -46,7 +46,9 @@ pub async fn invoice_draft(
     let digits = property::digits(&p);
     let sums = folio_sums(conn, f.id).await?;
     let buyer_name = if f.payer_name.trim().is_empty() {
-        let r = reservation::Entity::find_by_id(f.reservation_id).one(conn).await?;
+        let r = reservation::Entity::find_by_id(f.reservation_id)
+            .one(conn)
+            .await?;
         match r {
             Some(r) => guest::Entity::find_by_id(r.guest_id)
                 .one(conn)

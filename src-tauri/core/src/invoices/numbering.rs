@@ -88,7 +88,10 @@ pub async fn save_series(
     if prefix.chars().count() > 10 {
         return Err(Invalid::new("prefix", Rule::TooLong { max: 10 }).into());
     }
-    if !prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+    if !prefix
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
         return Err(Invalid::new("prefix", Rule::Format).into());
     }
     if !(1..=12).contains(&input.width) {
