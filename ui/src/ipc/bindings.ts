@@ -77,15 +77,6 @@ export const commands = {
 	changeReservation: (id: number, change: StayChange, confirmOverbooking: boolean) => typedError<ReservationView, ApiError>(__TAURI_INVOKE("change_reservation", { id, change, confirmOverbooking })),
 	confirmReservations: (ids: number[]) => typedError<BatchResult, ApiError>(__TAURI_INVOKE("confirm_reservations", { ids })),
 	walkReservation: (id: number, input: WalkInput) => typedError<ReservationView, ApiError>(__TAURI_INVOKE("walk_reservation", { id, input })),
-	/**  The confirmations of one or several bookings, for the preview. */
-	confirmationPdf: (bookingNos: string[]) => typedError<PdfFile, ApiError>(__TAURI_INVOKE("confirmation_pdf", { bookingNos })),
-	/**  Asks where to save the confirmations and writes them there; `None` when the user cancels. */
-	saveConfirmation: (bookingNos: string[]) => typedError<string | null, ApiError>(__TAURI_INVOKE("save_confirmation", { bookingNos })),
-	/**
-	 *  Opens the confirmations in the system's PDF viewer, whose Print command prints them. The file
-	 *  goes to a temporary folder that is cleared of files older than a day.
-	 */
-	printConfirmation: (bookingNos: string[]) => typedError<null, ApiError>(__TAURI_INVOKE("print_confirmation", { bookingNos })),
 	/**  The guest's e-mail address on a booking, to prefill the recipient of its confirmation. */
 	confirmationRecipient: (bookingNo: string) => typedError<string, ApiError>(__TAURI_INVOKE("confirmation_recipient", { bookingNo })),
 	/**
@@ -93,6 +84,34 @@ export const commands = {
 	 *  empty) and wakes the sender; returns the out-box message id.
 	 */
 	emailConfirmation: (bookingNo: string, to: string) => typedError<number, ApiError>(__TAURI_INVOKE("email_confirmation", { bookingNo, to })),
+	/**
+	 *  Any document (confirmations, folio, invoice or credit note, registration card), for the
+	 *  preview.
+	 */
+	documentPdf: (document: Document) => typedError<PdfFile, ApiError>(__TAURI_INVOKE("document_pdf", { document })),
+	/**  Asks where to save the document and writes it there; `None` when the user cancels. */
+	saveDocument: (document: Document) => typedError<string | null, ApiError>(__TAURI_INVOKE("save_document", { document })),
+	/**
+	 *  Opens the document in the system's PDF viewer, whose Print command prints it. The file goes
+	 *  to a temporary folder that is cleared of files older than a day.
+	 */
+	printDocument: (document: Document) => typedError<null, ApiError>(__TAURI_INVOKE("print_document", { document })),
+	/**  A folio's totals and suggested buyer before its invoice is issued. */
+	invoiceDraft: (folioId: number) => typedError<InvoiceDraft, ApiError>(__TAURI_INVOKE("invoice_draft", { folioId })),
+	/**  Issues the invoice of a settled folio and closes the folio. */
+	issueInvoice: (folioId: number, buyer: Buyer) => typedError<InvoiceView, ApiError>(__TAURI_INVOKE("issue_invoice", { folioId, buyer })),
+	/**  Cancels an invoice with a credit note giving the reason. */
+	issueCreditNote: (invoiceId: number, reason: string) => typedError<InvoiceView, ApiError>(__TAURI_INVOKE("issue_credit_note", { invoiceId, reason })),
+	/**  Invoices and credit notes, newest first. */
+	listInvoices: (filter: InvoiceFilter) => typedError<InvoiceView[], ApiError>(__TAURI_INVOKE("list_invoices", { filter })),
+	/**  The invoice and credit note series. */
+	invoiceNumbering: () => typedError<InvoiceNumbering, ApiError>(__TAURI_INVOKE("invoice_numbering")),
+	/**  Changes the prefix, next number or width of a series. */
+	saveInvoiceSeries: (input: SeriesInput) => typedError<SeriesView, ApiError>(__TAURI_INVOKE("save_invoice_series", { input })),
+	/**  The guest's e-mail address on an invoice's stay, to prefill the recipient. */
+	invoiceRecipient: (invoiceId: number) => typedError<string, ApiError>(__TAURI_INVOKE("invoice_recipient", { invoiceId })),
+	/**  Queues an invoice or credit note in the out-box and wakes the sender. */
+	emailInvoice: (invoiceId: number, to: string) => typedError<number, ApiError>(__TAURI_INVOKE("email_invoice", { invoiceId, to })),
 };
 
 /* Types */
@@ -240,6 +259,13 @@ export type BulkRooms = {
 	features: string[],
 };
 
+/**  The buyer as typed at check-out. */
+export type Buyer = {
+	name: string,
+	/**  Empty for a personal invoice. */
+	taxpayerId: string,
+};
+
 /**  The price of a change before it is saved: the stay as priced now and as it would be. */
 export type ChangeQuote = {
 	before: Quote,
@@ -286,6 +312,13 @@ export type DemoAccount = {
 	role: string,
 };
 
+/**  A document to preview, save or print. */
+export type Document = 
+/**  The confirmations of one or several bookings. */
+{ kind: "confirmation"; bookingNos: string[] } | { kind: "folio"; id: number } | 
+/**  An invoice or a credit note. */
+{ kind: "invoice"; id: number } | { kind: "registration_card"; reservationId: number };
+
 /**  A guest as lists show them. */
 export type GuestView = {
 	id: number,
@@ -293,6 +326,58 @@ export type GuestView = {
 	phone: string,
 	email: string,
 	preferences: Preferences,
+};
+
+/**  A folio about to be invoiced; amounts are decimal strings. */
+export type InvoiceDraft = {
+	folioId: number,
+	folioNumber: string,
+	buyerName: string,
+	total: string,
+	tax: string,
+	balance: string,
+	currency: string,
+	/**  The number of the folio's invoice that no credit note cancels. */
+	invoicedAs: string | null,
+};
+
+/**  Filters of the invoice list; dates are business dates, inclusive. */
+export type InvoiceFilter = {
+	from: string | null,
+	to: string | null,
+	/**  `invoice`, `credit_note` or none for both. */
+	kind: string | null,
+	/**  Part of a number, a buyer's name or a taxpayer ID. */
+	search: string | null,
+	folioId: number | null,
+};
+
+/**  Both series. */
+export type InvoiceNumbering = {
+	invoice: SeriesView,
+	creditNote: SeriesView,
+};
+
+/**  One invoice or credit note; amounts are decimal strings (a credit note's are negative). */
+export type InvoiceView = {
+	id: number,
+	kind: string,
+	number: string,
+	folioId: number,
+	folioNumber: string,
+	businessDate: string,
+	issuedAt: string,
+	issuedBy: string,
+	buyerName: string,
+	taxpayerId: string,
+	total: string,
+	tax: string,
+	currency: string,
+	reason: string,
+	/**  For a credit note: the number of the invoice it cancels. */
+	creditsNumber: string | null,
+	/**  For an invoice: the number of the credit note that cancels it. */
+	creditedBy: string | null,
 };
 
 /**  One line of the out-box. */
@@ -614,6 +699,23 @@ export type Security =
 "start_tls" | 
 /**  TLS from the first byte, "SMTPS" (usually port 465). */
 "tls";
+
+/**  A series edited: `code` is `INV` or `CN`. */
+export type SeriesInput = {
+	code: string,
+	prefix: string,
+	nextNumber: number | null,
+	width: number,
+};
+
+/**  One series as the settings screen shows it, with the number it will issue next. */
+export type SeriesView = {
+	code: string,
+	prefix: string,
+	nextNumber: number | null,
+	width: number,
+	nextFormatted: string,
+};
 
 /**  Who is logged in and what they may do. */
 export type SessionView = {
