@@ -151,7 +151,7 @@ describe("invoices list", () => {
   });
 
   it("says what to do when there are no invoices", async () => {
-    await renderWithIpc({ app_status: () => status(), current_session: () => session(), list_invoices: () => [] }, <List />, "en-US");
-    expect(await screen.findByText("No invoices yet")).toBeInTheDocument();
+    await renderWithIpc({ app_status: () => status(), current_session: () => session(), list_invoices: () => [] }, <List />);
+    expect(await screen.findByText("暂无发票")).toBeInTheDocument();
   });
 });
