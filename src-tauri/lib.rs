@@ -89,9 +89,6 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             booking_changes::change_reservation,
             booking_changes::confirm_reservations,
             booking_changes::walk_reservation,
-            documents::confirmation_pdf,
-            documents::save_confirmation,
-            documents::print_confirmation,
             documents::confirmation_recipient,
             documents::email_confirmation,
             housekeeping::housekeeping_board,
@@ -117,6 +114,17 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             folios::collect_deposit,
             folios::apply_deposit,
             folios::refund_deposit,
+            documents::document_pdf,
+            documents::save_document,
+            documents::print_document,
+            invoices::invoice_draft,
+            invoices::issue_invoice,
+            invoices::issue_credit_note,
+            invoices::list_invoices,
+            invoices::invoice_numbering,
+            invoices::save_invoice_series,
+            invoices::invoice_recipient,
+            invoices::email_invoice,
         ])
 }
 

@@ -1,10 +1,11 @@
-//! Documents: a PDF rendered for the in-app preview, saved through the system's save dialog or
+//! Documents (booking confirmations, folios, invoices and credit notes, registration cards): a
+//! PDF rendered for the in-app preview, saved through the system's save dialog or
 //! opened in the system's PDF viewer to print. Save and print render again from the database,
 //! so the page never hands the shell bytes to write.
 
 use base64::Engine;
 use innkeep_core::desk::Desk;
-use innkeep_core::documents::{self, DocumentError, Output};
+use innkeep_core::documents::{self, Document, DocumentError, Output};
 use innkeep_core::{Error, Result};
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -20,23 +21,26 @@ pub struct PdfFile {
     pub base64: String,
 }
 
-async fn render(desk: &Desk, booking_nos: &[String]) -> Result<Vec<u8>> {
+async fn render(desk: &Desk, document: &Document) -> Result<(String, Vec<u8>)> {
     let (db, actor) = desk.acting().await?;
-    documents::confirmations_pdf(&db.conn, &actor, booking_nos).await
+    let bytes = documents::document_pdf(&db.conn, &actor, document).await?;
+    let name = documents::document_file_name(&db.conn, &actor, document).await?;
+    Ok((name, bytes))
 }
 
-async fn record(desk: &Desk, output: Output, booking_nos: &[String]) -> Result<()> {
+async fn record(desk: &Desk, output: Output, document: &Document) -> Result<()> {
     let (db, actor) = desk.acting().await?;
-    documents::record_confirmation(&db.conn, desk.now(), &actor, output, booking_nos).await
+    documents::record_document(&db.conn, desk.now(), &actor, output, document).await
 }
 
-/// The confirmations of one or several bookings, for the preview.
+/// Any document (confirmations, folio, invoice or credit note, registration card), for the
+/// preview.
 #[tauri::command]
 #[specta::specta]
-pub async fn confirmation_pdf(desk: State<'_, Desk>, booking_nos: Vec<String>) -> Answer<PdfFile> {
-    let bytes = render(&desk, &booking_nos).await.map_err(api)?;
+pub async fn document_pdf(desk: State<'_, Desk>, document: Document) -> Answer<PdfFile> {
+    let (file_name, bytes) = render(&desk, &document).await.map_err(api)?;
     Ok(PdfFile {
-        file_name: documents::confirmation_file_name(&booking_nos),
+        file_name,
         base64: base64::engine::general_purpose::STANDARD.encode(bytes),
     })
 }
@@ -68,19 +72,19 @@ pub async fn email_confirmation(
     Ok(id)
 }
 
-/// Asks where to save the confirmations and writes them there; `None` when the user cancels.
+/// Asks where to save the document and writes it there; `None` when the user cancels.
 #[tauri::command]
 #[specta::specta]
-pub async fn save_confirmation(
+pub async fn save_document(
     app: AppHandle,
     desk: State<'_, Desk>,
-    booking_nos: Vec<String>,
+    document: Document,
 ) -> Answer<Option<String>> {
-    let bytes = render(&desk, &booking_nos).await.map_err(api)?;
+    let (file_name, bytes) = render(&desk, &document).await.map_err(api)?;
     let picked = app
         .dialog()
         .file()
-        .set_file_name(documents::confirmation_file_name(&booking_nos))
+        .set_file_name(file_name)
         .add_filter("PDF", &["pdf"])
         .blocking_save_file();
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
@@ -89,20 +93,18 @@ pub async fn save_confirmation(
     std::fs::write(&path, bytes)
         .map_err(|e| write_error(&path, &e))
         .map_err(api)?;
-    record(&desk, Output::Saved, &booking_nos)
-        .await
-        .map_err(api)?;
+    record(&desk, Output::Saved, &document).await.map_err(api)?;
     Ok(Some(path.display().to_string()))
 }
 
-/// Opens the confirmations in the system's PDF viewer, whose Print command prints them. The file
-/// goes to a temporary folder that is cleared of files older than a day.
+/// Opens the document in the system's PDF viewer, whose Print command prints it. The file goes
+/// to a temporary folder that is cleared of files older than a day.
 #[tauri::command]
 #[specta::specta]
-pub async fn print_confirmation(desk: State<'_, Desk>, booking_nos: Vec<String>) -> Answer<()> {
-    let bytes = render(&desk, &booking_nos).await.map_err(api)?;
+pub async fn print_document(desk: State<'_, Desk>, document: Document) -> Answer<()> {
+    let (file_name, bytes) = render(&desk, &document).await.map_err(api)?;
     let dir = std::env::temp_dir().join("innkeep-print");
-    let path = dir.join(documents::confirmation_file_name(&booking_nos));
+    let path = dir.join(file_name);
     let written = std::fs::create_dir_all(&dir)
         .map(|()| clear_old(&dir))
         .and_then(|()| std::fs::write(&path, bytes));
@@ -114,9 +116,7 @@ pub async fn print_confirmation(desk: State<'_, Desk>, booking_nos: Vec<String>)
             })
         })
         .map_err(api)?;
-    record(&desk, Output::Printed, &booking_nos)
-        .await
-        .map_err(api)
+    record(&desk, Output::Printed, &document).await.map_err(api)
 }
 
 fn write_error(path: &std::path::Path, e: &std::io::Error) -> Error {

@@ -9,6 +9,7 @@ pub mod documents;
 pub mod housekeeping;
 pub mod identity;
 pub mod folios;
+pub mod invoices;
 pub mod mail;
 pub mod promotions;
 pub mod property;

@@ -16,6 +16,7 @@ mod housekeeping;
 mod identity;
 mod folio_model;
 mod folios;
+mod invoices;
 mod mail;
 mod money;
 mod permissions;

@@ -2,7 +2,9 @@
 //!
 //! The demo hotel is installed into a throwaway SQLite database at a fixed moment (so the
 //! files come out the same every time), a two-room weekend booking with special requests is
-//! added to it, and every document is rendered from the database as the app renders it.
+//! added to it, and every document is rendered from the database as the app renders it:
+//! confirmation.pdf, and of the demo's checked-out stay folio.pdf, invoice.pdf, credit-note.pdf
+//! and registration-card.pdf.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,8 +12,9 @@ use std::time::Instant;
 
 use chrono::{DateTime, Datelike, Duration, TimeZone, Utc, Weekday};
 use innkeep_core::auth::{self, Actor};
-use innkeep_core::entity::{rate_plan, room_type};
+use innkeep_core::entity::{folio, rate_plan, room_type};
 use innkeep_core::guests::NewGuest;
+use innkeep_core::invoices::{self, InvoiceFilter};
 use innkeep_core::reservations::{self, BookingInput, RoomRequest};
 use innkeep_core::{db, demo, documents, property};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -90,6 +93,59 @@ async fn sample_booking(conn: &DatabaseConnection, actor: &Actor) -> Result<Stri
         .ok_or_else(|| "the sample booking made no reservation".into())
 }
 
+/// The demo hotel's checked-out stay: its folio, its invoice, a credit note cancelling that
+/// invoice (the corrected invoice follows it) and its registration card.
+async fn stay_documents(
+    conn: &DatabaseConnection,
+    actor: &Actor,
+) -> Result<Vec<(&'static str, Vec<u8>, std::time::Duration)>, String> {
+    let err = |e: innkeep_core::Error| e.to_string();
+    let first = invoices::list_invoices(conn, actor, &InvoiceFilter::default())
+        .await
+        .map_err(err)?
+        .into_iter()
+        .find(|i| i.kind == invoices::kind::INVOICE)
+        .ok_or("the demo hotel has no invoice")?;
+    let folio_id = first.folio_id;
+    let reservation_id = folio::Entity::find_by_id(folio_id)
+        .one(conn)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("no demo folio")?
+        .reservation_id;
+    let mut out = Vec::new();
+    let started = Instant::now();
+    let bytes = documents::folio_pdf(conn, actor, folio_id)
+        .await
+        .map_err(err)?;
+    out.push(("folio.pdf", bytes, started.elapsed()));
+    let started = Instant::now();
+    let bytes = documents::invoice_pdf(conn, actor, first.id)
+        .await
+        .map_err(err)?;
+    out.push(("invoice.pdf", bytes, started.elapsed()));
+    let credit = invoices::credit_note(
+        conn,
+        installed_at(),
+        actor,
+        first.id,
+        "购买方名称有误 Wrong buyer name",
+    )
+    .await
+    .map_err(err)?;
+    let started = Instant::now();
+    let bytes = documents::invoice_pdf(conn, actor, credit.id)
+        .await
+        .map_err(err)?;
+    out.push(("credit-note.pdf", bytes, started.elapsed()));
+    let started = Instant::now();
+    let bytes = documents::registration_card_pdf(conn, actor, reservation_id)
+        .await
+        .map_err(err)?;
+    out.push(("registration-card.pdf", bytes, started.elapsed()));
+    Ok(out)
+}
+
 async fn write_all(dir: &Path, work: &Path) -> Result<(), String> {
     let db = db::open_embedded(&work.join("demo.sqlite3"))
         .await
@@ -110,12 +166,14 @@ async fn write_all(dir: &Path, work: &Path) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     let booking = sample_booking(conn, &actor).await?;
-    // One entry per sample document; the stay issue adds folio.pdf, invoice.pdf and more.
+    let mut samples = Vec::new();
     let started = Instant::now();
     let confirmation = documents::confirmation_pdf(conn, &actor, &booking)
         .await
         .map_err(|e| e.to_string())?;
-    let samples = [("confirmation.pdf", confirmation, started.elapsed())];
+    samples.push(("confirmation.pdf", confirmation, started.elapsed()));
+    let stay = stay_documents(conn, &actor).await?;
+    samples.extend(stay);
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for (name, bytes, took) in samples {
         let path = dir.join(name);

@@ -1,6 +1,9 @@
 //! The demo hotel opened by `--demo`: a property with room types, rooms, rate plans, staff of
-//! every default role and a few reservations around the business date, so the screens have
-//! something to show. The demo passwords are shown on its login screen; a real hotel has none.
+//! every default role, a few reservations around the business date and a checked-out, invoiced
+//! stay, so the screens have something to show. The demo passwords are shown on its login
+//! screen; a real hotel has none.
+
+mod stay;
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set};
@@ -212,6 +215,9 @@ pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
         plans.push((type_id, plan.id.unwrap_or_default()));
     }
     seed_reservations(db, now, &actor, &plans).await?;
+    if let Some(deluxe) = plans.get(1) {
+        stay::checked_out_stay(db, now, &actor, *deluxe).await?;
+    }
     seed_housekeeping(db, now, &actor).await
 }
 

@@ -58,6 +58,8 @@ pub enum Error {
     Identity(#[from] crate::identity::IdentityError),
     #[error(transparent)]
     Folio(#[from] crate::folios::FolioError),
+    #[error(transparent)]
+    Invoice(#[from] crate::invoices::InvoiceError),
 }
 
 /// Result of core operations.
@@ -129,6 +131,7 @@ impl Error {
             Error::Housekeeping(e) => e.to_api(),
             Error::Identity(e) => e.to_api(),
             Error::Folio(e) => e.to_api(),
+            Error::Invoice(e) => e.to_api(),
         }
     }
 }

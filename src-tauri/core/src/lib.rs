@@ -19,6 +19,7 @@ pub mod folios;
 pub mod guests;
 pub mod housekeeping;
 pub mod identity;
+pub mod invoices;
 pub mod mail;
 pub mod money;
 pub mod permission;

@@ -134,6 +134,9 @@ const FRONT_DESK: &[Permission] = &[
     FoliosPost,
     GuestsManage,
     HousekeepingUpdate,
+    // A small hotel's receptionist issues the invoice at check-out; credit notes also need
+    // folios.void, which stays with finance and managers.
+    InvoicesIssue,
 ];
 const FINANCE: &[Permission] = &[
     DashboardView,

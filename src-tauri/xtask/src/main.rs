@@ -20,8 +20,9 @@ commands:
                                   (e.g. `cargo xtask run -- --demo`)
   test [--only a,b] [--list]      run every suite; stops at the first failure
   bundle                          build the installer (.deb on Linux, MSI on Windows, DMG on macOS)
-  demo-documents DIR               write the demo hotel's sample documents (confirmation.pdf)
-                                  into DIR
+  demo-documents DIR               write the demo hotel's sample documents (confirmation, folio,
+                                  invoice, credit-note, registration-card .pdf) into DIR
+  bench-invoice                   time invoice.pdf of the demo hotel (release build, 50 runs)
   postgres [-- command]           start a throwaway PostgreSQL, run the command with
                                   INNKEEP_TEST_BACKEND=postgres and INNKEEP_TEST_PG_URL set
                                   (or wait for Enter), then remove it
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
         "test" => suites::test(rest),
         "bundle" => bundle(),
         "demo-documents" => demo_documents(rest),
+        "bench-invoice" => bench_invoice(),
         "postgres" => with_postgres(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
@@ -178,6 +180,21 @@ fn demo_documents(args: &[String]) -> Result<()> {
             "--",
         ])
         .arg(&dir)
+        .current_dir(root()))
+}
+
+/// Times invoice.pdf with the core's `invoice_timing` example in a release build.
+fn bench_invoice() -> Result<()> {
+    run(cargo()
+        .args([
+            "run",
+            "-q",
+            "--release",
+            "-p",
+            "innkeep-core",
+            "--example",
+            "invoice_timing",
+        ])
         .current_dir(root()))
 }
 

@@ -77,15 +77,6 @@ export const commands = {
 	changeReservation: (id: number, change: StayChange, confirmOverbooking: boolean) => typedError<ReservationView, ApiError>(__TAURI_INVOKE("change_reservation", { id, change, confirmOverbooking })),
 	confirmReservations: (ids: number[]) => typedError<BatchResult, ApiError>(__TAURI_INVOKE("confirm_reservations", { ids })),
 	walkReservation: (id: number, input: WalkInput) => typedError<ReservationView, ApiError>(__TAURI_INVOKE("walk_reservation", { id, input })),
-	/**  The confirmations of one or several bookings, for the preview. */
-	confirmationPdf: (bookingNos: string[]) => typedError<PdfFile, ApiError>(__TAURI_INVOKE("confirmation_pdf", { bookingNos })),
-	/**  Asks where to save the confirmations and writes them there; `None` when the user cancels. */
-	saveConfirmation: (bookingNos: string[]) => typedError<string | null, ApiError>(__TAURI_INVOKE("save_confirmation", { bookingNos })),
-	/**
-	 *  Opens the confirmations in the system's PDF viewer, whose Print command prints them. The file
-	 *  goes to a temporary folder that is cleared of files older than a day.
-	 */
-	printConfirmation: (bookingNos: string[]) => typedError<null, ApiError>(__TAURI_INVOKE("print_confirmation", { bookingNos })),
 	/**  The guest's e-mail address on a booking, to prefill the recipient of its confirmation. */
 	confirmationRecipient: (bookingNo: string) => typedError<string, ApiError>(__TAURI_INVOKE("confirmation_recipient", { bookingNo })),
 	/**
@@ -93,25 +84,34 @@ export const commands = {
 	 *  empty) and wakes the sender; returns the out-box message id.
 	 */
 	emailConfirmation: (bookingNo: string, to: string) => typedError<number, ApiError>(__TAURI_INVOKE("email_confirmation", { bookingNo, to })),
-	listChargeCodes: (all: boolean) => typedError<ChargeCodeView[], ApiError>(__TAURI_INVOKE("list_charge_codes", { all })),
-	saveChargeCode: (input: ChargeCodeInput) => typedError<ChargeCodeView, ApiError>(__TAURI_INVOKE("save_charge_code", { input })),
-	/**  The reservation's folios; its main folio is opened on first look. */
-	reservationFolios: (reservationId: number) => typedError<FolioSummary[], ApiError>(__TAURI_INVOKE("reservation_folios", { reservationId })),
-	openFolio: (input: OpenFolioInput) => typedError<FolioSummary[], ApiError>(__TAURI_INVOKE("open_folio", { input })),
-	getFolio: (folioId: number) => typedError<FolioView, ApiError>(__TAURI_INVOKE("get_folio", { folioId })),
-	searchFolios: (search: FolioSearch) => typedError<FolioSummary[], ApiError>(__TAURI_INVOKE("search_folios", { search })),
-	/**  Posts a charge; answers with the folio it landed on (routing may send it elsewhere). */
-	postCharge: (folioId: number, input: ChargeInput) => typedError<FolioView, ApiError>(__TAURI_INVOKE("post_charge", { folioId, input })),
-	postPayment: (folioId: number, input: PaymentInput) => typedError<FolioView, ApiError>(__TAURI_INVOKE("post_payment", { folioId, input })),
-	refundPayment: (folioId: number, input: PaymentInput) => typedError<FolioView, ApiError>(__TAURI_INVOKE("refund_payment", { folioId, input })),
-	voidPosting: (postingId: number, reason: string) => typedError<FolioView, ApiError>(__TAURI_INVOKE("void_posting", { postingId, reason })),
-	adjustPosting: (postingId: number, amount: string, reason: string) => typedError<FolioView, ApiError>(__TAURI_INVOKE("adjust_posting", { postingId, amount, reason })),
-	transferBalance: (fromFolioId: number, toFolioId: number) => typedError<FolioView, ApiError>(__TAURI_INVOKE("transfer_balance", { fromFolioId, toFolioId })),
-	routeCharges: (reservationId: number, chargeCode: string, folioId: number) => typedError<null, ApiError>(__TAURI_INVOKE("route_charges", { reservationId, chargeCode, folioId })),
-	closeFolio: (folioId: number) => typedError<FolioView, ApiError>(__TAURI_INVOKE("close_folio", { folioId })),
-	collectDeposit: (folioId: number, input: PaymentInput) => typedError<FolioView, ApiError>(__TAURI_INVOKE("collect_deposit", { folioId, input })),
-	applyDeposit: (folioId: number, amount: string) => typedError<FolioView, ApiError>(__TAURI_INVOKE("apply_deposit", { folioId, amount })),
-	refundDeposit: (folioId: number, input: PaymentInput) => typedError<FolioView, ApiError>(__TAURI_INVOKE("refund_deposit", { folioId, input })),
+	/**
+	 *  Any document (confirmations, folio, invoice or credit note, registration card), for the
+	 *  preview.
+	 */
+	documentPdf: (document: Document) => typedError<PdfFile, ApiError>(__TAURI_INVOKE("document_pdf", { document })),
+	/**  Asks where to save the document and writes it there; `None` when the user cancels. */
+	saveDocument: (document: Document) => typedError<string | null, ApiError>(__TAURI_INVOKE("save_document", { document })),
+	/**
+	 *  Opens the document in the system's PDF viewer, whose Print command prints it. The file goes
+	 *  to a temporary folder that is cleared of files older than a day.
+	 */
+	printDocument: (document: Document) => typedError<null, ApiError>(__TAURI_INVOKE("print_document", { document })),
+	/**  A folio's totals and suggested buyer before its invoice is issued. */
+	invoiceDraft: (folioId: number) => typedError<InvoiceDraft, ApiError>(__TAURI_INVOKE("invoice_draft", { folioId })),
+	/**  Issues the invoice of a settled folio and closes the folio. */
+	issueInvoice: (folioId: number, buyer: Buyer) => typedError<InvoiceView, ApiError>(__TAURI_INVOKE("issue_invoice", { folioId, buyer })),
+	/**  Cancels an invoice with a credit note giving the reason. */
+	issueCreditNote: (invoiceId: number, reason: string) => typedError<InvoiceView, ApiError>(__TAURI_INVOKE("issue_credit_note", { invoiceId, reason })),
+	/**  Invoices and credit notes, newest first. */
+	listInvoices: (filter: InvoiceFilter) => typedError<InvoiceView[], ApiError>(__TAURI_INVOKE("list_invoices", { filter })),
+	/**  The invoice and credit note series. */
+	invoiceNumbering: () => typedError<InvoiceNumbering, ApiError>(__TAURI_INVOKE("invoice_numbering")),
+	/**  Changes the prefix, next number or width of a series. */
+	saveInvoiceSeries: (input: SeriesInput) => typedError<SeriesView, ApiError>(__TAURI_INVOKE("save_invoice_series", { input })),
+	/**  The guest's e-mail address on an invoice's stay, to prefill the recipient. */
+	invoiceRecipient: (invoiceId: number) => typedError<string, ApiError>(__TAURI_INVOKE("invoice_recipient", { invoiceId })),
+	/**  Queues an invoice or credit note in the out-box and wakes the sender. */
+	emailInvoice: (invoiceId: number, to: string) => typedError<number, ApiError>(__TAURI_INVOKE("email_invoice", { invoiceId, to })),
 };
 
 /* Types */
@@ -259,45 +259,19 @@ export type BulkRooms = {
 	features: string[],
 };
 
+/**  The buyer as typed at check-out. */
+export type Buyer = {
+	name: string,
+	/**  Empty for a personal invoice. */
+	taxpayerId: string,
+};
+
 /**  The price of a change before it is saved: the stay as priced now and as it would be. */
 export type ChangeQuote = {
 	before: Quote,
 	after: Quote,
 	/**  The assigned room does not fit the new type and would be released. */
 	releasesRoom: boolean,
-};
-
-/**  A new or edited charge code; the code itself cannot change once created. */
-export type ChargeCodeInput = {
-	id: number | null,
-	code: string,
-	nameZh: string,
-	nameEn: string,
-	department: string,
-	taxPercent: string,
-	active: boolean,
-};
-
-/**  A charge code as the UI shows it; the tax rate as a percentage string ("6.00"). */
-export type ChargeCodeView = {
-	id: number,
-	code: string,
-	nameZh: string,
-	nameEn: string,
-	department: string,
-	taxPercent: string,
-	active: boolean,
-	/**  Posted by the system itself (room nights, fees): cannot be retired. */
-	required: boolean,
-};
-
-/**  A charge typed at the desk: the unit amount (tax included) times the quantity. */
-export type ChargeInput = {
-	chargeCode: string,
-	amount: string,
-	quantity: number,
-	description: string,
-	night: string | null,
 };
 
 /**  How this computer reaches its database (never the password). */
@@ -338,39 +312,12 @@ export type DemoAccount = {
 	role: string,
 };
 
-/**  The cashier's search: booking number, guest name (or pinyin), room or folio number. */
-export type FolioSearch = {
-	text: string,
-	/**  `open`, `closed`, or empty for both. */
-	state: string,
-};
-
-/**  A folio as lists and tabs show it, with its totals. */
-export type FolioSummary = {
-	id: number,
-	number: string,
-	label: string,
-	payerName: string,
-	companyAccount: boolean,
-	creditLimit: string | null,
-	state: string,
-	reservationId: number,
-	bookingNo: string,
-	reservationState: string,
-	guestName: string,
-	roomNumber: string | null,
-	arrival: string,
-	departure: string,
-	totals: Totals,
-};
-
-/**  A folio with every posting, its totals and the reservation's routing. */
-export type FolioView = {
-	folio: FolioSummary,
-	postings: PostingView[],
-	routes: RouteView[],
-	businessDate: string,
-};
+/**  A document to preview, save or print. */
+export type Document = 
+/**  The confirmations of one or several bookings. */
+{ kind: "confirmation"; bookingNos: string[] } | { kind: "folio"; id: number } | 
+/**  An invoice or a credit note. */
+{ kind: "invoice"; id: number } | { kind: "registration_card"; reservationId: number };
 
 /**  A guest as lists show them. */
 export type GuestView = {
@@ -379,6 +326,58 @@ export type GuestView = {
 	phone: string,
 	email: string,
 	preferences: Preferences,
+};
+
+/**  A folio about to be invoiced; amounts are decimal strings. */
+export type InvoiceDraft = {
+	folioId: number,
+	folioNumber: string,
+	buyerName: string,
+	total: string,
+	tax: string,
+	balance: string,
+	currency: string,
+	/**  The number of the folio's invoice that no credit note cancels. */
+	invoicedAs: string | null,
+};
+
+/**  Filters of the invoice list; dates are business dates, inclusive. */
+export type InvoiceFilter = {
+	from: string | null,
+	to: string | null,
+	/**  `invoice`, `credit_note` or none for both. */
+	kind: string | null,
+	/**  Part of a number, a buyer's name or a taxpayer ID. */
+	search: string | null,
+	folioId: number | null,
+};
+
+/**  Both series. */
+export type InvoiceNumbering = {
+	invoice: SeriesView,
+	creditNote: SeriesView,
+};
+
+/**  One invoice or credit note; amounts are decimal strings (a credit note's are negative). */
+export type InvoiceView = {
+	id: number,
+	kind: string,
+	number: string,
+	folioId: number,
+	folioNumber: string,
+	businessDate: string,
+	issuedAt: string,
+	issuedBy: string,
+	buyerName: string,
+	taxpayerId: string,
+	total: string,
+	tax: string,
+	currency: string,
+	reason: string,
+	/**  For a credit note: the number of the invoice it cancels. */
+	creditsNumber: string | null,
+	/**  For an invoice: the number of the credit note that cancels it. */
+	creditedBy: string | null,
 };
 
 /**  One line of the out-box. */
@@ -447,16 +446,6 @@ export type NightQuote = {
 	source: PriceSource,
 };
 
-/**  An extra folio of a reservation. */
-export type OpenFolioInput = {
-	reservationId: number,
-	label: string,
-	payerName: string,
-	companyAccount: boolean,
-	/**  Empty for no limit. */
-	creditLimit: string,
-};
-
 /**  An attachment as listed (without its bytes). */
 export type OutboxAttachmentView = {
 	fileName: string,
@@ -486,19 +475,6 @@ export type PasswordState =
 /**  This computer has no usable keyring. */
 "unavailable";
 
-/**
- *  A payment or refund. For a bank card only the brand, the last four digits and the
- *  authorization code are kept; other methods ignore the card fields.
- */
-export type PaymentInput = {
-	method: string,
-	amount: string,
-	cardBrand: string,
-	cardLast4: string,
-	authCode: string,
-	reference: string,
-};
-
 /**  A rendered PDF for the preview, its bytes in base64. */
 export type PdfFile = {
 	fileName: string,
@@ -515,35 +491,6 @@ export type PostgresInput = {
 	database: string,
 	user: string,
 	password: string,
-};
-
-/**
- *  One posting line. `amount` carries its effect on the balance (payments are negative);
- *  `voided_by` is the posting that voided it, if any.
- */
-export type PostingView = {
-	id: number,
-	folioId: number,
-	kind: string,
-	chargeCode: string | null,
-	chargeNameZh: string,
-	chargeNameEn: string,
-	paymentMethod: string,
-	amount: string,
-	tax: string,
-	businessDate: string,
-	night: string | null,
-	postedAt: string,
-	username: string,
-	description: string,
-	reference: string,
-	cardBrand: string,
-	cardLast4: string,
-	authCode: string,
-	voidsId: number | null,
-	adjustsId: number | null,
-	voidedBy: number | null,
-	reason: string,
 };
 
 /**  What a guest asked for before, used when rooms are assigned; `None`/false where unknown. */
@@ -744,13 +691,6 @@ export type RoomTypeInput = {
 	active: boolean,
 };
 
-/**  Where a reservation's charges of one code go. */
-export type RouteView = {
-	chargeCode: string,
-	folioId: number,
-	folioNumber: string,
-};
-
 /**  How the connection to the SMTP server is secured. */
 export type Security = 
 /**  Plain SMTP (a relay inside the hotel's network). */
@@ -759,6 +699,23 @@ export type Security =
 "start_tls" | 
 /**  TLS from the first byte, "SMTPS" (usually port 465). */
 "tls";
+
+/**  A series edited: `code` is `INV` or `CN`. */
+export type SeriesInput = {
+	code: string,
+	prefix: string,
+	nextNumber: number | null,
+	width: number,
+};
+
+/**  One series as the settings screen shows it, with the number it will issue next. */
+export type SeriesView = {
+	code: string,
+	prefix: string,
+	nextNumber: number | null,
+	width: number,
+	nextFormatted: string,
+};
 
 /**  Who is logged in and what they may do. */
 export type SessionView = {
@@ -857,19 +814,6 @@ export type TapeRoom = {
 	housekeeping: string,
 	/**  Out-of-order or out-of-service blocks: (from, to exclusive, kind, reason). */
 	blocks: ([string, string, string, string])[],
-};
-
-/**
- *  The totals of a folio as the desk sees them. `balance` is what the guest still owes
- *  (negative: the hotel owes the guest); the deposit is not part of it.
- */
-export type Totals = {
-	charges: string,
-	tax: string,
-	payments: string,
-	transfers: string,
-	balance: string,
-	depositHeld: string,
 };
 
 /**  One room type on one night. */

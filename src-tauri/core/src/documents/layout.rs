@@ -156,6 +156,11 @@ impl Layout {
         false
     }
 
+    /// Whether `height` more points fit above the footer of the current page.
+    pub(crate) fn fits(&self, height: f32) -> bool {
+        self.y + height <= BOTTOM
+    }
+
     fn ops(&mut self) -> &mut Vec<Op> {
         if self.pages.is_empty() {
             self.pages.push(Vec::new());

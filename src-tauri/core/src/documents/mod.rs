@@ -1,22 +1,34 @@
 //! Printable documents. A small PDF layer — A4 pages, the embedded Chinese-and-Latin font
 //! subset into each file, measured text for right-aligned amounts, wrapping, tables whose
 //! titles repeat on every page, page numbers "第 1 / 2 页 · Page 1 of 2" — and the documents
-//! built on it: the booking confirmation now; folio, invoice, registration card and audit
-//! report reuse the same pieces.
+//! built on it: the booking confirmation, the guest folio, the invoice and credit note, and the
+//! registration card; the audit report reuses the same pieces.
 
+mod account;
 mod blocks;
 mod confirmation;
+mod document;
 mod error;
+mod folio;
 mod font;
 mod format;
+mod invoice;
+mod invoice_email;
 mod layout;
+mod registration;
 mod table;
 mod wrap;
 
 pub use confirmation::{
     MAX_BATCH, confirmation_pdf, confirmation_recipient, confirmations_pdf, email_confirmation,
 };
+pub use document::{Document, document_file_name, document_pdf, record_document};
 pub use error::DocumentError;
+pub use folio::{folio_file_name, folio_pdf};
+pub(crate) use format::money as money_text;
+pub use invoice::{invoice_file_name, invoice_pdf};
+pub use invoice_email::{email_invoice, invoice_recipient};
+pub use registration::{mask_id, registration_card_pdf, registration_file_name};
 
 use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;

@@ -1,76 +1,19 @@
-// Sends one booking's confirmation by e-mail: the recipient is prefilled with the guest's address
-// (editable), the message goes to the out-box and is sent when the mail server is reachable.
-import { Button, Group, Modal, Text, TextInput } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+// Sends one booking's confirmation by e-mail through the out-box.
 import { useTranslation } from "react-i18next";
-import type { ApiError } from "../../ipc/client";
 import { call, commands } from "../../ipc/client";
-import { errorField, errorOf, useErrorText } from "../../shared/errors";
+import { EmailDocument } from "./EmailDocument";
 
 export function EmailConfirmation({ bookingNo, onClose }: { bookingNo: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const recipient = useQuery({
-    queryKey: ["confirmationRecipient", bookingNo],
-    queryFn: () => call(commands.confirmationRecipient(bookingNo)),
-  });
-  // null until the desk edits it: then the guest's address (once loaded) is shown.
-  const [edited, setTo] = useState<string | null>(null);
-  const to = edited ?? recipient.data ?? "";
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  async function send() {
-    setBusy(true);
-    setError(null);
-    try {
-      await call(commands.emailConfirmation(bookingNo, to));
-      notifications.show({ color: "teal", message: t("documents.email.queued", { to: to.trim() }) });
-      onClose();
-    } catch (thrown) {
-      setError(errorOf(thrown));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const fieldError = error && errorField(error) === "recipients" ? errorText(error) : null;
   return (
-    <Modal opened onClose={onClose} title={t("documents.email.title", { booking: bookingNo })} data-testid="confirmation-email">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void send();
-        }}
-      >
-        <TextInput
-          data-autofocus
-          label={t("documents.email.to")}
-          placeholder="guest@example.com"
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
-          error={fieldError}
-          data-testid="confirmation-email-to"
-        />
-        <Text size="sm" c="dimmed" mt="xs">
-          {t("documents.email.hint")}
-        </Text>
-        {error && !fieldError && (
-          <Text size="sm" c="red" mt="xs">
-            {errorText(error)}
-          </Text>
-        )}
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={busy} data-testid="confirmation-email-send">
-            {t("documents.email.send")}
-          </Button>
-        </Group>
-      </form>
-    </Modal>
+    <EmailDocument
+      title={t("documents.email.title", { booking: bookingNo })}
+      recipientKey={["confirmationRecipient", bookingNo]}
+      loadRecipient={() => call(commands.confirmationRecipient(bookingNo))}
+      send={(to) => call(commands.emailConfirmation(bookingNo, to))}
+      queuedMessage={(to) => t("documents.email.queued", { to })}
+      testId="confirmation-email"
+      onClose={onClose}
+    />
   );
 }

@@ -42,31 +42,31 @@ describe("confirmation preview", () => {
   it("shows the rendered confirmation, saves it through the system dialog and opens it to print", async () => {
     const { calls } = await renderWithIpc(
       {
-        confirmation_pdf: () => PDF,
-        save_confirmation: () => "/home/desk/confirmation-B000009.pdf",
-        print_confirmation: () => null,
+        document_pdf: () => PDF,
+        save_document: () => "/home/desk/confirmation-B000009.pdf",
+        print_document: () => null,
       },
       <ConfirmationPreview bookingNos={["B000009"]} onClose={() => {}} />,
     );
     expect(await screen.findByText("预订确认函 B000009")).toBeInTheDocument();
     expect(await screen.findByTestId("pdf-stand-in")).toHaveTextContent("%PDF-1.7 stand-in");
     expect(screen.getByText("共 2 页")).toBeInTheDocument();
-    expect(calls).toHaveBeenCalledWith("confirmation_pdf", { bookingNos: ["B000009"] });
+    expect(calls).toHaveBeenCalledWith("document_pdf", { document: { kind: "confirmation", bookingNos: ["B000009"] } });
 
-    await userEvent.click(screen.getByTestId("confirmation-save"));
+    await userEvent.click(screen.getByTestId("document-save"));
     expect(await screen.findByText("已保存到 /home/desk/confirmation-B000009.pdf")).toBeInTheDocument();
-    expect(calls).toHaveBeenCalledWith("save_confirmation", { bookingNos: ["B000009"] });
+    expect(calls).toHaveBeenCalledWith("save_document", { document: { kind: "confirmation", bookingNos: ["B000009"] } });
 
-    await userEvent.click(screen.getByTestId("confirmation-print"));
+    await userEvent.click(screen.getByTestId("document-print"));
     expect(await screen.findByText("已在系统的 PDF 阅读器中打开，请在其中打印。")).toBeInTheDocument();
-    expect(calls).toHaveBeenCalledWith("print_confirmation", { bookingNos: ["B000009"] });
+    expect(calls).toHaveBeenCalledWith("print_document", { document: { kind: "confirmation", bookingNos: ["B000009"] } });
   });
 
   it("e-mails the confirmation to the guest's address, and names the field when there is none", async () => {
     let attempts = 0;
     const { calls } = await renderWithIpc(
       {
-        confirmation_pdf: () => PDF,
+        document_pdf: () => PDF,
         confirmation_recipient: () => "li.hua@example.cn",
         email_confirmation: () => {
           attempts += 1;
@@ -77,7 +77,7 @@ describe("confirmation preview", () => {
       <ConfirmationPreview bookingNos={["B000009"]} onClose={() => {}} />,
     );
     await screen.findByTestId("pdf-stand-in");
-    await userEvent.click(screen.getByTestId("confirmation-email-open"));
+    await userEvent.click(screen.getByTestId("document-email-open"));
     const to = await screen.findByTestId("confirmation-email-to");
     await vi.waitFor(() => expect(to).toHaveValue("li.hua@example.cn"));
     await userEvent.clear(to);
@@ -92,9 +92,9 @@ describe("confirmation preview", () => {
   it("says nothing was saved when the save dialog is cancelled, and says so in the user's language when no program opens PDFs", async () => {
     await renderWithIpc(
       {
-        confirmation_pdf: () => PDF,
-        save_confirmation: () => null,
-        print_confirmation: () => {
+        document_pdf: () => PDF,
+        save_document: () => null,
+        print_document: () => {
           throw apiError("errors.document.no_viewer");
         },
       },
@@ -103,8 +103,8 @@ describe("confirmation preview", () => {
     );
     expect(await screen.findByText("Booking confirmations (2 bookings)")).toBeInTheDocument();
     await screen.findByTestId("pdf-stand-in");
-    await userEvent.click(screen.getByTestId("confirmation-save"));
-    await userEvent.click(screen.getByTestId("confirmation-print"));
+    await userEvent.click(screen.getByTestId("document-save"));
+    await userEvent.click(screen.getByTestId("document-print"));
     expect(await screen.findByText(/No program on this computer opens PDF files/)).toBeInTheDocument();
     expect(screen.queryByText(/Saved to/)).toBeNull();
   });
@@ -112,15 +112,15 @@ describe("confirmation preview", () => {
   it("shows why a confirmation cannot be rendered and offers nothing to save", async () => {
     await renderWithIpc(
       {
-        confirmation_pdf: () => {
+        document_pdf: () => {
           throw apiError("errors.common.not_found", { entity: "booking" });
         },
       },
       <ConfirmationPreview bookingNos={["B999999"]} onClose={() => {}} />,
     );
     expect(await screen.findByText("找不到该记录（booking），可能已被其他人删除。")).toBeInTheDocument();
-    expect(screen.getByTestId("confirmation-save")).toBeDisabled();
-    expect(screen.getByTestId("confirmation-print")).toBeDisabled();
+    expect(screen.getByTestId("document-save")).toBeDisabled();
+    expect(screen.getByTestId("document-print")).toBeDisabled();
   });
 
   it("opens from a reservation's Confirmation action in the list", async () => {
@@ -132,7 +132,7 @@ describe("confirmation preview", () => {
         list_rate_plans: () => [],
         availability: () => [],
         list_reservations: () => [reservation()],
-        confirmation_pdf: () => PDF,
+        document_pdf: () => PDF,
       },
       <Area />,
     );
@@ -141,6 +141,6 @@ describe("confirmation preview", () => {
     await userEvent.click(await screen.findByTestId("reservation-confirmation"));
     expect(await screen.findByText("预订确认函 B000009")).toBeInTheDocument();
     await screen.findByTestId("pdf-stand-in");
-    expect(calls).toHaveBeenCalledWith("confirmation_pdf", { bookingNos: ["B000009"] });
+    expect(calls).toHaveBeenCalledWith("document_pdf", { document: { kind: "confirmation", bookingNos: ["B000009"] } });
   });
 });
