@@ -221,12 +221,12 @@ async fn confirmation_pdf(app: &App, booking_no: &str) -> Vec<u8> {
     let answer = app
         .driver
         .execute(
-            "return window.__TAURI_INTERNALS__.invoke('confirmation_pdf', \
-             { bookingNos: [arguments[0]] }).then(f => f.base64);",
+            "return window.__TAURI_INTERNALS__.invoke('document_pdf', { document: \
+             { kind: 'confirmation', bookingNos: [arguments[0]] } }).then(f => f.base64);",
             vec![serde_json::json!(booking_no)],
         )
         .await
-        .expect("confirmation_pdf");
+        .expect("document_pdf");
     let encoded = answer.json().as_str().unwrap_or_default().to_string();
     base64::engine::general_purpose::STANDARD
         .decode(encoded)

@@ -39,7 +39,7 @@ const CONTRACT_ERRORS = [
   "errors.mail.not_configured", "errors.mail.password_missing", "errors.mail.unreachable", "errors.mail.login_refused",
   "errors.mail.tls", "errors.mail.rejected", "errors.mail.try_later", "errors.mail.malformed", "errors.mail.wrong_status",
   "errors.mail.too_large",
-  "errors.invoice.not_settled", "errors.invoice.nothing_to_invoice", "errors.invoice.already_invoiced",
+  "errors.invoice.not_settled", "errors.invoice.deposit_held", "errors.invoice.nothing_to_invoice", "errors.invoice.already_invoiced",
   "errors.invoice.already_credited", "errors.invoice.not_an_invoice",
 ];
 

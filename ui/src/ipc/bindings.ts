@@ -84,6 +84,31 @@ export const commands = {
 	 *  empty) and wakes the sender; returns the out-box message id.
 	 */
 	emailConfirmation: (bookingNo: string, to: string) => typedError<number, ApiError>(__TAURI_INVOKE("email_confirmation", { bookingNo, to })),
+	housekeepingBoard: (filter: BoardFilter) => typedError<Board, ApiError>(__TAURI_INVOKE("housekeeping_board", { filter })),
+	setHousekeepingStatus: (roomIds: number[], status: HousekeepingStatus) => typedError<RoomStatusView[], ApiError>(__TAURI_INVOKE("set_housekeeping_status", { roomIds, status })),
+	blockRoom: (input: BlockInput) => typedError<BlockView, ApiError>(__TAURI_INVOKE("block_room", { input })),
+	unblockRoom: (blockId: number) => typedError<null, ApiError>(__TAURI_INVOKE("unblock_room", { blockId })),
+	checkIdDocument: (input: IdDocumentInput) => typedError<IdDocumentView, ApiError>(__TAURI_INVOKE("check_id_document", { input })),
+	parseMrz: (text: string) => typedError<MrzData, ApiError>(__TAURI_INVOKE("parse_mrz", { text })),
+	listChargeCodes: (all: boolean) => typedError<ChargeCodeView[], ApiError>(__TAURI_INVOKE("list_charge_codes", { all })),
+	saveChargeCode: (input: ChargeCodeInput) => typedError<ChargeCodeView, ApiError>(__TAURI_INVOKE("save_charge_code", { input })),
+	/**  The reservation's folios; its main folio is opened on first look. */
+	reservationFolios: (reservationId: number) => typedError<FolioSummary[], ApiError>(__TAURI_INVOKE("reservation_folios", { reservationId })),
+	openFolio: (input: OpenFolioInput) => typedError<FolioSummary[], ApiError>(__TAURI_INVOKE("open_folio", { input })),
+	getFolio: (folioId: number) => typedError<FolioView, ApiError>(__TAURI_INVOKE("get_folio", { folioId })),
+	searchFolios: (search: FolioSearch) => typedError<FolioSummary[], ApiError>(__TAURI_INVOKE("search_folios", { search })),
+	/**  Posts a charge; answers with the folio it landed on (routing may send it elsewhere). */
+	postCharge: (folioId: number, input: ChargeInput) => typedError<FolioView, ApiError>(__TAURI_INVOKE("post_charge", { folioId, input })),
+	postPayment: (folioId: number, input: PaymentInput) => typedError<FolioView, ApiError>(__TAURI_INVOKE("post_payment", { folioId, input })),
+	refundPayment: (folioId: number, input: PaymentInput) => typedError<FolioView, ApiError>(__TAURI_INVOKE("refund_payment", { folioId, input })),
+	voidPosting: (postingId: number, reason: string) => typedError<FolioView, ApiError>(__TAURI_INVOKE("void_posting", { postingId, reason })),
+	adjustPosting: (postingId: number, amount: string, reason: string) => typedError<FolioView, ApiError>(__TAURI_INVOKE("adjust_posting", { postingId, amount, reason })),
+	transferBalance: (fromFolioId: number, toFolioId: number) => typedError<FolioView, ApiError>(__TAURI_INVOKE("transfer_balance", { fromFolioId, toFolioId })),
+	routeCharges: (reservationId: number, chargeCode: string, folioId: number) => typedError<null, ApiError>(__TAURI_INVOKE("route_charges", { reservationId, chargeCode, folioId })),
+	closeFolio: (folioId: number) => typedError<FolioView, ApiError>(__TAURI_INVOKE("close_folio", { folioId })),
+	collectDeposit: (folioId: number, input: PaymentInput) => typedError<FolioView, ApiError>(__TAURI_INVOKE("collect_deposit", { folioId, input })),
+	applyDeposit: (folioId: number, amount: string) => typedError<FolioView, ApiError>(__TAURI_INVOKE("apply_deposit", { folioId, amount })),
+	refundDeposit: (folioId: number, input: PaymentInput) => typedError<FolioView, ApiError>(__TAURI_INVOKE("refund_deposit", { folioId, input })),
 	/**
 	 *  Any document (confirmations, folio, invoice or credit note, registration card), for the
 	 *  preview.
@@ -232,6 +257,57 @@ export type BatchResult = {
 	failed: BatchFailure[],
 };
 
+/**  A new block: the nights `from..to` (to exclusive, the first night the room is back). */
+export type BlockInput = {
+	roomId: number,
+	kind: BlockKind,
+	from: string,
+	to: string,
+	reason: string,
+};
+
+/**  Why a room is blocked for some nights. */
+export type BlockKind = 
+/**  Leaves inventory: not sellable, not assignable. */
+"out_of_order" | 
+/**  A minor defect: stays sellable and assignable, but flagged. */
+"out_of_service";
+
+/**  One block of a room: the nights `from..to` (to exclusive). */
+export type BlockView = {
+	id: number,
+	roomId: number,
+	kind: BlockKind,
+	from: string,
+	to: string,
+	reason: string,
+};
+
+/**  The board for one business date. */
+export type Board = {
+	businessDate: string,
+	rooms: RoomStatusView[],
+	counts: StatusCounts,
+	/**  Floors and room types of all active rooms, for the filter. */
+	floors: number[],
+	roomTypes: BoardRoomType[],
+};
+
+/**  What the board shows; empty lists and `None` mean "all". */
+export type BoardFilter = {
+	statuses: RoomStatus[],
+	floor: number | null,
+	roomTypeId: number | null,
+	/**  Only rooms blocked on the business date with this kind. */
+	block: BlockKind | null,
+};
+
+/**  A room type the board's filter offers. */
+export type BoardRoomType = {
+	id: number,
+	code: string,
+};
+
 /**  A booking for one or several rooms under one booking number. */
 export type BookingInput = {
 	guestId: number | null,
@@ -248,6 +324,10 @@ export type BookingInput = {
 	tentative: boolean,
 	/**  The user confirmed selling beyond availability (needs the overbook permission). */
 	confirmOverbooking: boolean,
+	/**  One of [`GUARANTEES`]. */
+	guarantee: string,
+	/**  The deposit the guest is asked to pay before arrival, for the whole booking ("0" for none). */
+	depositDue: string,
 };
 
 /**  Rooms `from..=to` (numbers) on one floor, of one type. */
@@ -272,6 +352,39 @@ export type ChangeQuote = {
 	after: Quote,
 	/**  The assigned room does not fit the new type and would be released. */
 	releasesRoom: boolean,
+};
+
+/**  A new or edited charge code; the code itself cannot change once created. */
+export type ChargeCodeInput = {
+	id: number | null,
+	code: string,
+	nameZh: string,
+	nameEn: string,
+	department: string,
+	taxPercent: string,
+	active: boolean,
+};
+
+/**  A charge code as the UI shows it; the tax rate as a percentage string ("6.00"). */
+export type ChargeCodeView = {
+	id: number,
+	code: string,
+	nameZh: string,
+	nameEn: string,
+	department: string,
+	taxPercent: string,
+	active: boolean,
+	/**  Posted by the system itself (room nights, fees): cannot be retired. */
+	required: boolean,
+};
+
+/**  A charge typed at the desk: the unit amount (tax included) times the quantity. */
+export type ChargeInput = {
+	chargeCode: string,
+	amount: string,
+	quantity: number,
+	description: string,
+	night: string | null,
 };
 
 /**  How this computer reaches its database (never the password). */
@@ -319,6 +432,40 @@ export type Document =
 /**  An invoice or a credit note. */
 { kind: "invoice"; id: number } | { kind: "registration_card"; reservationId: number };
 
+/**  The cashier's search: booking number, guest name (or pinyin), room or folio number. */
+export type FolioSearch = {
+	text: string,
+	/**  `open`, `closed`, or empty for both. */
+	state: string,
+};
+
+/**  A folio as lists and tabs show it, with its totals. */
+export type FolioSummary = {
+	id: number,
+	number: string,
+	label: string,
+	payerName: string,
+	companyAccount: boolean,
+	creditLimit: string | null,
+	state: string,
+	reservationId: number,
+	bookingNo: string,
+	reservationState: string,
+	guestName: string,
+	roomNumber: string | null,
+	arrival: string,
+	departure: string,
+	totals: Totals,
+};
+
+/**  A folio with every posting, its totals and the reservation's routing. */
+export type FolioView = {
+	folio: FolioSummary,
+	postings: PostingView[],
+	routes: RouteView[],
+	businessDate: string,
+};
+
 /**  A guest as lists show them. */
 export type GuestView = {
 	id: number,
@@ -326,6 +473,56 @@ export type GuestView = {
 	phone: string,
 	email: string,
 	preferences: Preferences,
+	/**  The kind of ID document (`IdDocumentKind::as_str`), empty when none is registered. */
+	idType: string,
+	/**  The ID number, masked unless the viewer has `guests.view_documents`. */
+	idNumber: string,
+	/**  ICAO three-letter code, e.g. "CHN"; empty when unknown. */
+	nationality: string,
+	/**  GB/T 2260 region of a China resident ID (its first six digits, visible when masked too). */
+	idRegion: string,
+	province: Province | null,
+	/**
+	 *  Date of birth from the document; only for viewers with `guests.view_documents`, since it
+	 *  is the part of a resident ID number that masking hides.
+	 */
+	birthDate: string | null,
+};
+
+/**  What housekeeping last did to a room (the `room.housekeeping` column). */
+export type HousekeepingStatus = "clean" | "dirty" | 
+/**  Cleaned and checked by a supervisor: ready for an arrival. */
+"inspected";
+
+/**  An ID document as a form sends it. */
+export type IdDocumentInput = {
+	kind: IdDocumentKind,
+	number: string,
+};
+
+/**  The kinds of ID document a hotel registers. */
+export type IdDocumentKind = 
+/**  居民身份证, 18 characters. */
+"china_resident_id" | "passport" | 
+/**  港澳居民来往内地通行证: H or M and 8 (or 10) digits. */
+"hk_macau_permit" | 
+/**  台湾居民来往大陆通行证: 8 (or 10) digits. */
+"taiwan_permit" | "other";
+
+/**  A checked ID number and what it tells about its holder (`None` where the kind says nothing). */
+export type IdDocumentView = {
+	kind: IdDocumentKind,
+	/**  The number without spaces, upper-case. */
+	number: string,
+	/**  The number as roles without `guests.view_documents` see it. */
+	masked: string,
+	/**  GB/T 2260 region of issue (resident IDs). */
+	regionCode: string | null,
+	province: Province | null,
+	birthDate: string | null,
+	sex: Sex | null,
+	/**  ICAO three-letter code where the kind implies it ("CHN" for resident IDs). */
+	nationality: string | null,
 };
 
 /**  A folio about to be invoiced; amounts are decimal strings. */
@@ -416,11 +613,35 @@ export type MailStatus =
 /**  Withdrawn by a user; never sent. */
 "cancelled";
 
-/**  A guest typed in while booking. */
+/**  What a passport's MRZ says, once its check digits hold. */
+export type MrzData = {
+	/**  The document code, "P" or "P" with a second letter (e.g. "PO"). */
+	documentCode: string,
+	/**  The issuing state or organisation (ICAO three-letter code, e.g. "CHN", "UTO"). */
+	issuingState: string,
+	/**  The primary identifier, with `<` as spaces: "ERIKSSON". */
+	surname: string,
+	/**  The secondary identifiers, with `<` as spaces: "ANNA MARIA"; empty if the passport has none. */
+	givenNames: string,
+	/**  The holder's nationality (ICAO three-letter code). */
+	nationality: string,
+	documentNumber: string,
+	birthDate: string,
+	sex: Sex,
+	expiryDate: string,
+	/**  The optional data (often a personal number), without fillers. */
+	optionalData: string,
+};
+
+/**  A guest as a form sends it (booking, check-in, editing a profile). */
 export type NewGuest = {
 	name: string,
 	phone: string,
 	email: string,
+	/**  The ID document shown, if any. */
+	idDocument?: IdDocumentInput | null,
+	/**  ICAO three-letter code; "CHN" is assumed for a China resident ID when empty. */
+	nationality?: string,
 };
 
 /**  A new staff account. */
@@ -444,6 +665,16 @@ export type NightQuote = {
 	net: string,
 	tax: string,
 	source: PriceSource,
+};
+
+/**  An extra folio of a reservation. */
+export type OpenFolioInput = {
+	reservationId: number,
+	label: string,
+	payerName: string,
+	companyAccount: boolean,
+	/**  Empty for no limit. */
+	creditLimit: string,
 };
 
 /**  An attachment as listed (without its bytes). */
@@ -475,6 +706,19 @@ export type PasswordState =
 /**  This computer has no usable keyring. */
 "unavailable";
 
+/**
+ *  A payment or refund. For a bank card only the brand, the last four digits and the
+ *  authorization code are kept; other methods ignore the card fields.
+ */
+export type PaymentInput = {
+	method: string,
+	amount: string,
+	cardBrand: string,
+	cardLast4: string,
+	authCode: string,
+	reference: string,
+};
+
 /**  A rendered PDF for the preview, its bytes in base64. */
 export type PdfFile = {
 	fileName: string,
@@ -491,6 +735,35 @@ export type PostgresInput = {
 	database: string,
 	user: string,
 	password: string,
+};
+
+/**
+ *  One posting line. `amount` carries its effect on the balance (payments are negative);
+ *  `voided_by` is the posting that voided it, if any.
+ */
+export type PostingView = {
+	id: number,
+	folioId: number,
+	kind: string,
+	chargeCode: string | null,
+	chargeNameZh: string,
+	chargeNameEn: string,
+	paymentMethod: string,
+	amount: string,
+	tax: string,
+	businessDate: string,
+	night: string | null,
+	postedAt: string,
+	username: string,
+	description: string,
+	reference: string,
+	cardBrand: string,
+	cardLast4: string,
+	authCode: string,
+	voidsId: number | null,
+	adjustsId: number | null,
+	voidedBy: number | null,
+	reason: string,
 };
 
 /**  What a guest asked for before, used when rooms are assigned; `None`/false where unknown. */
@@ -527,6 +800,8 @@ export type PropertyInput = {
 	name: string,
 	address: string,
 	phone: string,
+	/**  The hotel's own address for the header of its documents; empty when it has none. */
+	email: string,
 	taxpayerId: string,
 	currency: string,
 	currencyDigits: number,
@@ -542,6 +817,7 @@ export type PropertyView = {
 	name: string,
 	address: string,
 	phone: string,
+	email: string,
 	taxpayerId: string,
 	currency: string,
 	currencyDigits: number,
@@ -550,6 +826,16 @@ export type PropertyView = {
 	checkOutTime: string,
 	businessDate: string,
 	folioCreditLimit: string,
+};
+
+/**  A first-level administrative division. */
+export type Province = {
+	/**  The two-digit code, e.g. "11". */
+	code: string,
+	/**  The Chinese name, e.g. "北京市". */
+	nameZh: string,
+	/**  The English name, e.g. "Beijing". */
+	nameEn: string,
 };
 
 /**
@@ -634,6 +920,9 @@ export type ReservationView = {
 	total: string,
 	cancelFee: string | null,
 	overbooked: boolean,
+	guarantee: string,
+	/**  The deposit asked before arrival (a booking's amount sits on its first reservation). */
+	depositDue: string,
 };
 
 /**  A role to create (`id` null) or change. */
@@ -673,6 +962,41 @@ export type RoomRequest = {
 	roomId: number | null,
 };
 
+/**  The combined status a board shows: occupancy × housekeeping. */
+export type RoomStatus = 
+/**  VC */
+"vacant_clean" | 
+/**  VD */
+"vacant_dirty" | 
+/**  OC (an occupied room that was inspected is also OC) */
+"occupied_clean" | 
+/**  OD */
+"occupied_dirty" | 
+/**  Vacant and inspected: ready to sell. */
+"inspected";
+
+/**  One tile of the board. */
+export type RoomStatusView = {
+	roomId: number,
+	number: string,
+	floor: number,
+	roomTypeId: number,
+	roomTypeCode: string,
+	housekeeping: HousekeepingStatus,
+	occupied: boolean,
+	status: RoomStatus,
+	/**  The block covering the business date's night, if any. */
+	block: BlockView | null,
+	/**  Every block not yet over (the current one included), earliest first. */
+	blocks: BlockView[],
+	/**  Booking number of the guest in the room. */
+	inHouse: string | null,
+	/**  The guest in the room is due to leave on the business date (or should have left). */
+	dueOut: boolean,
+	/**  Booking number of a confirmed arrival of the business date assigned to the room. */
+	arrival: string | null,
+};
+
 /**  A room type as the UI shows and edits it (`id` null to create). */
 export type RoomTypeInput = {
 	id: number | null,
@@ -689,6 +1013,13 @@ export type RoomTypeInput = {
 	/**  Or a percentage of the type's rooms; the larger of the two applies. */
 	overbookPercent: number,
 	active: boolean,
+};
+
+/**  Where a reservation's charges of one code go. */
+export type RouteView = {
+	chargeCode: string,
+	folioId: number,
+	folioNumber: string,
 };
 
 /**  How the connection to the SMTP server is secured. */
@@ -731,6 +1062,11 @@ export type SettingsView = {
 	idleLockMinutes: number,
 };
 
+/**  A holder's sex as a document states it. */
+export type Sex = "female" | "male" | 
+/**  `<` or `X` in an MRZ. */
+"unspecified";
+
 /**
  *  The form as sent by the UI. `new_password` replaces the stored one; `clear_password` forgets
  *  it; neither keeps it.
@@ -770,6 +1106,17 @@ export type Stage =
 "needs_admin" | 
 /**  Ready for login. */
 "ready";
+
+/**  Rooms per status over the whole hotel (not only the filtered ones). */
+export type StatusCounts = {
+	vacantClean: number,
+	vacantDirty: number,
+	occupiedClean: number,
+	occupiedDirty: number,
+	inspected: number,
+	outOfOrder: number,
+	outOfService: number,
+};
 
 /**  The booking as it should become. */
 export type StayChange = {
@@ -814,6 +1161,19 @@ export type TapeRoom = {
 	housekeeping: string,
 	/**  Out-of-order or out-of-service blocks: (from, to exclusive, kind, reason). */
 	blocks: ([string, string, string, string])[],
+};
+
+/**
+ *  The totals of a folio as the desk sees them. `balance` is what the guest still owes
+ *  (negative: the hotel owes the guest); the deposit is not part of it.
+ */
+export type Totals = {
+	charges: string,
+	tax: string,
+	payments: string,
+	transfers: string,
+	balance: string,
+	depositHeld: string,
 };
 
 /**  One room type on one night. */

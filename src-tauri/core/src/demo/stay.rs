@@ -1,58 +1,19 @@
 //! The demo hotel's checked-out stay: three nights in a deluxe room with breakfast, minibar and
-//! laundry, paid by WeChat Pay, and its invoice to a company. Charge codes and postings are
-//! written as rows here because the demo must show a settled folio on the first start.
+//! laundry posted through the folios module, paid by WeChat Pay, and its invoice to a company.
+//! The stay rows are written here until check-in and check-out exist as use cases.
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use crate::auth::Actor;
-use crate::entity::{charge_code, folio, guest, posting, reservation, room, stay, stay_guest};
+use crate::entity::{guest, reservation, room, stay, stay_guest};
 use crate::error::{Error, Result};
+use crate::folios::{self, ChargeInput, PaymentInput};
 use crate::guests::NewGuest;
-use crate::invoices::{self, Buyer, folio_state};
+use crate::invoices::{self, Buyer};
+use crate::money;
+use crate::property;
 use crate::reservations::{self, BookingInput, RoomRequest, state};
-use crate::{property, series};
-
-/// Charge codes the demo posts to: code, Chinese, English, department, tax rate (basis points).
-const CODES: [(&str, &str, &str, &str, i32); 4] = [
-    ("ROOM", "房费", "Room", "rooms", 600),
-    ("BRK", "早餐", "Breakfast", "food_beverage", 600),
-    ("MINI", "迷你吧", "Minibar", "food_beverage", 1300),
-    ("LAUN", "洗衣", "Laundry", "other", 600),
-];
-
-async fn code_id(db: &DatabaseConnection, property_id: i32, code: usize) -> Result<(i32, i32)> {
-    let (c, zh, en, dept, bp) = CODES[code];
-    let found = charge_code::Entity::find()
-        .filter(charge_code::Column::PropertyId.eq(property_id))
-        .filter(charge_code::Column::Code.eq(c))
-        .one(db)
-        .await?;
-    let row = match found {
-        Some(r) => r,
-        None => {
-            charge_code::ActiveModel {
-                property_id: Set(property_id),
-                code: Set(c.into()),
-                name_zh: Set(zh.into()),
-                name_en: Set(en.into()),
-                department: Set(dept.into()),
-                tax_rate_bp: Set(bp),
-                active: Set(true),
-                ..Default::default()
-            }
-            .insert(db)
-            .await?
-        }
-    };
-    Ok((row.id, row.tax_rate_bp))
-}
-
-/// The tax included in a gross amount at `bp` basis points, rounded half up to the minor unit.
-fn included_tax(gross: i64, bp: i32) -> i64 {
-    let bp = i64::from(bp);
-    (gross * bp * 2 + (10_000 + bp)) / ((10_000 + bp) * 2)
-}
 
 /// Books, checks out and invoices the demo stay (plan of the deluxe room type).
 pub(super) async fn checked_out_stay(
@@ -72,6 +33,7 @@ pub(super) async fn checked_out_stay(
                 name: "周杰 Zhou Jie".into(),
                 phone: "13811112222".into(),
                 email: "zhoujie@example.com".into(),
+                ..Default::default()
             }),
             arrival: today - Duration::days(3),
             departure: today,
@@ -89,6 +51,8 @@ pub(super) async fn checked_out_stay(
             promotion_code: None,
             tentative: false,
             confirm_overbooking: false,
+            guarantee: "company".into(),
+            deposit_due: "0".into(),
         },
     )
     .await?;
@@ -108,9 +72,10 @@ pub(super) async fn checked_out_stay(
     let guest_id = r.guest_id;
     if let Some(g) = guest::Entity::find_by_id(guest_id).one(db).await? {
         let mut g: guest::ActiveModel = g.into();
-        g.id_type = Set("resident_id".into());
+        g.id_type = Set("china_resident_id".into());
         g.id_number = Set("11010519491231002X".into());
-        g.nationality = Set("CN".into());
+        g.nationality = Set("CHN".into());
+        g.id_region = Set("110105".into());
         g.update(db).await?;
     }
     let (arrival, total) = (r.arrival, r.total_minor);
@@ -140,67 +105,69 @@ pub(super) async fn checked_out_stay(
     }
     .insert(db)
     .await?;
-    let f = folio::ActiveModel {
-        property_id: Set(actor.property_id),
-        reservation_id: Set(view.id),
-        number: Set(series::next(db, actor.property_id, ("folio", "F", 6)).await?),
-        label: Set("宾客 Guest".into()),
-        payer_name: Set(String::new()),
-        company_account: Set(false),
-        credit_limit_minor: Set(None),
-        state: Set(folio_state::OPEN.into()),
-        opened_at: Set(now - Duration::days(3)),
-        closed_at: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    let nights = view.departure - view.arrival;
-    let per_night = total / nights.num_days().max(1);
-    let mut charges: Vec<(usize, i64, Option<chrono::NaiveDate>, &str)> = Vec::new();
-    for i in 0..nights.num_days() {
-        let night = arrival + Duration::days(i);
-        let amount = if i == nights.num_days() - 1 {
-            total - per_night * (nights.num_days() - 1)
+    let f = folios::ensure_folio(db, now, actor, view.id).await?;
+    let digits = property::digits_of(db, actor.property_id).await?;
+    let nights = (view.departure - view.arrival).num_days().max(1);
+    let per_night = total / nights;
+    for i in 0..nights {
+        let amount = if i == nights - 1 {
+            total - per_night * (nights - 1)
         } else {
             per_night
         };
-        charges.push((0, amount, Some(night), "房费 Room night"));
-        charges.push((1, 6800, Some(night), "自助早餐 ×2 Buffet breakfast ×2"));
-    }
-    charges.push((2, 4500, None, "啤酒、矿泉水 Beer, mineral water"));
-    charges.push((3, 6000, None, "衬衫 ×3 Shirts ×3"));
-    let mut balance = 0;
-    for (code, amount, night, text) in charges {
-        let (id, bp) = code_id(db, actor.property_id, code).await?;
-        post(
+        let night = arrival + Duration::days(i);
+        folios::post_room_charge(
+            db,
+            now,
+            actor,
+            view.id,
+            night,
+            money::from_minor(amount, digits),
+        )
+        .await?;
+        charge(
             db,
             now,
             actor,
             f.id,
-            Some(id),
-            "charge",
-            "",
-            amount,
-            included_tax(amount, bp),
-            night,
-            text,
+            ("BREAKFAST", "68.00", 2),
+            "自助早餐 Buffet breakfast",
+            Some(night),
         )
         .await?;
-        balance += amount;
     }
-    post(
+    charge(
         db,
         now,
         actor,
         f.id,
+        ("MINIBAR", "15.00", 3),
+        "啤酒、矿泉水 Beer, mineral water",
         None,
-        "payment",
-        "wechat",
-        -balance,
-        0,
+    )
+    .await?;
+    charge(
+        db,
+        now,
+        actor,
+        f.id,
+        ("LAUNDRY", "20.00", 3),
+        "衬衫 Shirts",
         None,
-        "微信支付 WeChat Pay",
+    )
+    .await?;
+    let balance = folios::folio_balance(db, f.id).await?.balance;
+    folios::post_payment(
+        db,
+        now,
+        actor,
+        f.id,
+        PaymentInput {
+            method: "wechat_pay".into(),
+            amount: balance.to_string(),
+            reference: "4200001234202611230001".into(),
+            ..Default::default()
+        },
     )
     .await?;
     invoices::issue(
@@ -217,50 +184,29 @@ pub(super) async fn checked_out_stay(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn post(
+/// Posts `quantity` × `price` of `code` to folio `folio_id`.
+async fn charge(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
     actor: &Actor,
     folio_id: i32,
-    charge_code_id: Option<i32>,
-    kind: &str,
-    method: &str,
-    amount_minor: i64,
-    tax_minor: i64,
-    night: Option<chrono::NaiveDate>,
+    (code, price, quantity): (&str, &str, u32),
     description: &str,
+    night: Option<chrono::NaiveDate>,
 ) -> Result<()> {
-    let today = property::get(db, actor.property_id).await?.business_date;
-    posting::ActiveModel {
-        property_id: Set(actor.property_id),
-        folio_id: Set(folio_id),
-        kind: Set(kind.into()),
-        charge_code_id: Set(charge_code_id),
-        payment_method: Set(method.into()),
-        amount_minor: Set(amount_minor),
-        tax_minor: Set(tax_minor),
-        business_date: Set(today),
-        night: Set(night),
-        posted_at: Set(now),
-        user_id: Set(actor.user_id),
-        description: Set(description.into()),
-        ..Default::default()
-    }
-    .insert(db)
+    folios::post_charge(
+        db,
+        now,
+        actor,
+        folio_id,
+        ChargeInput {
+            charge_code: code.into(),
+            amount: price.into(),
+            quantity,
+            description: description.into(),
+            night,
+        },
+    )
     .await?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::included_tax;
-
-    #[test]
-    fn tax_included_in_a_gross_amount() {
-        // 399.00 at 6 % includes 22.58; 45.00 at 13 % includes 5.18.
-        assert_eq!(included_tax(39900, 600), 2258);
-        assert_eq!(included_tax(4500, 1300), 518);
-        assert_eq!(included_tax(0, 600), 0);
-    }
 }

@@ -7,6 +7,8 @@ use crate::error::ApiError;
 pub enum InvoiceError {
     #[error("the folio is not settled: its balance is {balance}")]
     NotSettled { balance: String },
+    #[error("a deposit of {amount} is still held: apply or refund it first")]
+    DepositHeld { amount: String },
     #[error("the folio has no charges to invoice")]
     NothingToInvoice,
     #[error("the folio is already invoiced as {number}")]
@@ -22,6 +24,9 @@ impl InvoiceError {
         match self {
             Self::NotSettled { balance } => {
                 ApiError::new("invoice", "not_settled", &[("balance", balance.clone())])
+            }
+            Self::DepositHeld { amount } => {
+                ApiError::new("invoice", "deposit_held", &[("amount", amount.clone())])
             }
             Self::NothingToInvoice => ApiError::new("invoice", "nothing_to_invoice", &[]),
             Self::AlreadyInvoiced { number } => {

@@ -8,16 +8,14 @@ use sea_orm::{
     TransactionTrait,
 };
 
-use super::{
-    Buyer, CREDIT_NOTE_SERIES, INVOICE_SERIES, InvoiceError, folio_state, folio_sums, kind,
-};
+use super::{Buyer, CREDIT_NOTE_SERIES, INVOICE_SERIES, InvoiceError, folio_sums, kind};
 use crate::auth::Actor;
 use crate::documents::money_text;
 use crate::entity::{folio, invoice};
 use crate::error::{Error, Result};
 use crate::permission::Permission;
 use crate::validate;
-use crate::{audit, money, property, series};
+use crate::{audit, folios, money, property, series};
 
 /// A write transaction from its first statement: on SQLite `BEGIN IMMEDIATE`, so terminals
 /// with their own connections queue for the writer instead of failing half-way.
@@ -91,6 +89,13 @@ pub async fn issue(
         }
         .into());
     }
+    if sums.deposit_held_minor != 0 {
+        let held = money::from_minor(sums.deposit_held_minor, property::digits(&p));
+        return Err(InvoiceError::DepositHeld {
+            amount: money_text(held, property::digits(&p), &p.currency),
+        }
+        .into());
+    }
     if sums.charge_count == 0 {
         return Err(InvoiceError::NothingToInvoice.into());
     }
@@ -116,7 +121,7 @@ pub async fn issue(
     .await?;
     let folio_number = f.number.clone();
     let mut closing: folio::ActiveModel = f.into();
-    closing.state = Set(folio_state::CLOSED.into());
+    closing.state = Set(folios::state::CLOSED.into());
     closing.closed_at = Set(Some(now));
     closing.update(&txn).await?;
     let total = money::from_minor(sums.charges_minor, property::digits(&p));

@@ -27,12 +27,6 @@ pub mod kind {
     pub const CREDIT_NOTE: &str = "credit_note";
 }
 
-/// Folio states this module reads and writes.
-pub mod folio_state {
-    pub const OPEN: &str = "open";
-    pub const CLOSED: &str = "closed";
-}
-
 /// The invoice series: code, default prefix, default width.
 pub const INVOICE_SERIES: (&str, &str, i16) = ("INV", "INV", 6);
 /// The credit note series.

@@ -8,14 +8,17 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use crate::entity::posting;
 use crate::error::Result;
+use crate::folios;
 
 /// Sums of one folio in minor units.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FolioSums {
     /// Σ amount and Σ tax per posting kind.
     pub by_kind: BTreeMap<String, (i64, i64)>,
-    /// Σ of every posting: zero when the folio is settled.
+    /// Σ of the postings in the balance (the deposit is held apart): zero when settled.
     pub balance_minor: i64,
+    /// The deposit (押金) still held: it must be applied or refunded before the invoice.
+    pub deposit_held_minor: i64,
     /// Σ of postings with a charge code (charges, their voids and adjustments).
     pub charges_minor: i64,
     /// The tax included in those charges.
@@ -44,10 +47,21 @@ pub async fn folio_sums(conn: &impl ConnectionTrait, folio_id: i32) -> Result<Fo
         .await?;
     let mut s = FolioSums::default();
     for (id, kind, code, amount, tax) in rows {
-        let entry = s.by_kind.entry(kind).or_default();
+        let entry = s.by_kind.entry(kind.clone()).or_default();
         entry.0 += amount;
         entry.1 += tax;
-        s.balance_minor += amount;
+        if folios::kind::IN_BALANCE.contains(&kind.as_str()) {
+            s.balance_minor += amount;
+        }
+        if [
+            folios::kind::DEPOSIT,
+            folios::kind::DEPOSIT_APPLY,
+            folios::kind::DEPOSIT_REFUND,
+        ]
+        .contains(&kind.as_str())
+        {
+            s.deposit_held_minor += amount;
+        }
         if code.is_some() {
             s.charges_minor += amount;
             s.tax_minor += tax;

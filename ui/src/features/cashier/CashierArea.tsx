@@ -5,7 +5,7 @@ import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSession } from "../../app/app-state";
+import { useAppState, useSession } from "../../app/app-state";
 import type { FolioSummary } from "../../ipc/client";
 import { call, commands } from "../../ipc/client";
 import { EmptyState } from "../../shared/components/EmptyState";
@@ -13,11 +13,13 @@ import { Num } from "../../shared/components/Num";
 import { useErrorText } from "../../shared/errors";
 import { formatMoney } from "../../shared/money";
 import { FolioPanel } from "../folios/FolioPanel";
+import { InvoicesList } from "../invoices";
 import { FOLIOS_KEY } from "../folios/queries";
 
 export function CashierArea() {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
+  const { can } = useAppState();
   const { currency, currencyDigits } = useSession().property;
   const [text, setText] = useState("");
   const [state, setState] = useState("open");
@@ -133,6 +135,14 @@ export function CashierArea() {
           </Table.Tbody>
         </Table>
       )}
+      {can("invoices.issue") || can("folios.void") ? (
+        <>
+          <Title order={2} size="h4" mt="lg" mb="sm">
+            {t("cashier.invoices")}
+          </Title>
+          <InvoicesList />
+        </>
+      ) : null}
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { Num } from "../../shared/components/Num";
 import { formatDate } from "../../shared/dates";
 import { useErrorText } from "../../shared/errors";
 import { formatMoney } from "../../shared/money";
+import { FolioDocuments } from "./FolioDocuments";
 import { ApplyDepositDialog, ChargeDialog, CorrectDialog, MethodDialog, OpenFolioDialog, TransferDialog, type MethodMode } from "./FolioDialogs";
 import classes from "./folios.module.css";
 import { isPositive, useFolio, useReservationFolios } from "./queries";
@@ -153,6 +154,7 @@ function FolioDetail({ folio, folios, digits, onSwitch }: { folio: FolioSummary;
         <Button size="xs" variant="default" disabled={!mayPost || !isPositive(totals.depositHeld)} onClick={() => setDialog({ kind: "method", mode: "depositRefund" })} data-testid="folio-deposit-refund">
           {t("folios.depositRefund.button")}
         </Button>
+        <FolioDocuments folioId={folio.id} open={open} />
         {can("folios.void") && (
           <>
             <Tooltip label={t("folios.void.pickHint")} disabled={posting !== null}>
