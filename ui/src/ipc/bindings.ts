@@ -93,6 +93,10 @@ export const commands = {
 	 *  empty) and wakes the sender; returns the out-box message id.
 	 */
 	emailConfirmation: (bookingNo: string, to: string) => typedError<number, ApiError>(__TAURI_INVOKE("email_confirmation", { bookingNo, to })),
+	housekeepingBoard: (filter: BoardFilter) => typedError<Board, ApiError>(__TAURI_INVOKE("housekeeping_board", { filter })),
+	setHousekeepingStatus: (roomIds: number[], status: HousekeepingStatus) => typedError<RoomStatusView[], ApiError>(__TAURI_INVOKE("set_housekeeping_status", { roomIds, status })),
+	blockRoom: (input: BlockInput) => typedError<BlockView, ApiError>(__TAURI_INVOKE("block_room", { input })),
+	unblockRoom: (blockId: number) => typedError<null, ApiError>(__TAURI_INVOKE("unblock_room", { blockId })),
 };
 
 /* Types */
@@ -213,6 +217,57 @@ export type BatchResult = {
 	failed: BatchFailure[],
 };
 
+/**  A new block: the nights `from..to` (to exclusive, the first night the room is back). */
+export type BlockInput = {
+	roomId: number,
+	kind: BlockKind,
+	from: string,
+	to: string,
+	reason: string,
+};
+
+/**  Why a room is blocked for some nights. */
+export type BlockKind = 
+/**  Leaves inventory: not sellable, not assignable. */
+"out_of_order" | 
+/**  A minor defect: stays sellable and assignable, but flagged. */
+"out_of_service";
+
+/**  One block of a room: the nights `from..to` (to exclusive). */
+export type BlockView = {
+	id: number,
+	roomId: number,
+	kind: BlockKind,
+	from: string,
+	to: string,
+	reason: string,
+};
+
+/**  The board for one business date. */
+export type Board = {
+	businessDate: string,
+	rooms: RoomStatusView[],
+	counts: StatusCounts,
+	/**  Floors and room types of all active rooms, for the filter. */
+	floors: number[],
+	roomTypes: BoardRoomType[],
+};
+
+/**  What the board shows; empty lists and `None` mean "all". */
+export type BoardFilter = {
+	statuses: RoomStatus[],
+	floor: number | null,
+	roomTypeId: number | null,
+	/**  Only rooms blocked on the business date with this kind. */
+	block: BlockKind | null,
+};
+
+/**  A room type the board's filter offers. */
+export type BoardRoomType = {
+	id: number,
+	code: string,
+};
+
 /**  A booking for one or several rooms under one booking number. */
 export type BookingInput = {
 	guestId: number | null,
@@ -294,6 +349,11 @@ export type GuestView = {
 	email: string,
 	preferences: Preferences,
 };
+
+/**  What housekeeping last did to a room (the `room.housekeeping` column). */
+export type HousekeepingStatus = "clean" | "dirty" | 
+/**  Cleaned and checked by a supervisor: ready for an arrival. */
+"inspected";
 
 /**  One line of the out-box. */
 export type MailMessageView = {
@@ -588,6 +648,41 @@ export type RoomRequest = {
 	roomId: number | null,
 };
 
+/**  The combined status a board shows: occupancy × housekeeping. */
+export type RoomStatus = 
+/**  VC */
+"vacant_clean" | 
+/**  VD */
+"vacant_dirty" | 
+/**  OC (an occupied room that was inspected is also OC) */
+"occupied_clean" | 
+/**  OD */
+"occupied_dirty" | 
+/**  Vacant and inspected: ready to sell. */
+"inspected";
+
+/**  One tile of the board. */
+export type RoomStatusView = {
+	roomId: number,
+	number: string,
+	floor: number,
+	roomTypeId: number,
+	roomTypeCode: string,
+	housekeeping: HousekeepingStatus,
+	occupied: boolean,
+	status: RoomStatus,
+	/**  The block covering the business date's night, if any. */
+	block: BlockView | null,
+	/**  Every block not yet over (the current one included), earliest first. */
+	blocks: BlockView[],
+	/**  Booking number of the guest in the room. */
+	inHouse: string | null,
+	/**  The guest in the room is due to leave on the business date (or should have left). */
+	dueOut: boolean,
+	/**  Booking number of a confirmed arrival of the business date assigned to the room. */
+	arrival: string | null,
+};
+
 /**  A room type as the UI shows and edits it (`id` null to create). */
 export type RoomTypeInput = {
 	id: number | null,
@@ -668,6 +763,17 @@ export type Stage =
 "needs_admin" | 
 /**  Ready for login. */
 "ready";
+
+/**  Rooms per status over the whole hotel (not only the filtered ones). */
+export type StatusCounts = {
+	vacantClean: number,
+	vacantDirty: number,
+	occupiedClean: number,
+	occupiedDirty: number,
+	inspected: number,
+	outOfOrder: number,
+	outOfService: number,
+};
 
 /**  The booking as it should become. */
 export type StayChange = {
