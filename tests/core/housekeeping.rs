@@ -122,21 +122,21 @@ async fn the_board_shows_vc_vd_oc_od_and_inspected_from_stays_and_housekeeping()
     let (_, _, dlx, dlx_bar) = rooms_and_rates(&t.db, &admin).await;
     let hk = staff(&t.db, &admin, "zhao", "housekeeping").await;
     let id = |n: &'static str| room_id(&t.db, &admin, n);
-    let (r101, r102, r103, r104, r201, r202) = (
+    let (r101, r102, r103, r104, r201, r105) = (
         id("101").await,
         id("102").await,
         id("103").await,
         id("104").await,
         id("201").await,
-        id("202").await,
+        id("105").await,
     );
     let (a, a_no) = booked_in(&t.db, &admin, r101, today(), 1).await;
     check_in(&t.db, a, r101).await;
     let (b, _) = booked_in(&t.db, &admin, r102, today(), 2).await;
     check_in(&t.db, b, r102).await;
     // A guest who has left: the room is vacant again.
-    let (c, _) = booked_in(&t.db, &admin, r202, today(), 1).await;
-    let gone = check_in(&t.db, c, r202).await;
+    let (c, _) = booked_in(&t.db, &admin, r105, today(), 1).await;
+    let gone = check_in(&t.db, c, r105).await;
     let mut s: stay::ActiveModel = stay::Entity::find_by_id(gone)
         .one(&t.db.conn)
         .await
@@ -190,7 +190,7 @@ async fn the_board_shows_vc_vd_oc_od_and_inspected_from_stays_and_housekeeping()
         tile("201").arrival.as_deref(),
         Some(arriving.booking_no.as_str())
     );
-    assert_eq!(tile("202").in_house, None);
+    assert_eq!(tile("105").in_house, None);
     let c = &board.counts;
     assert_eq!(
         (

@@ -2,10 +2,9 @@
 // keys (C / D / I on the selected rooms), and blocking a room out of order or out of service.
 import { Alert, Badge, Button, Chip, Group, Kbd, Select, Text } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../app/app-state";
-import { useScreenActions, type PaletteAction } from "../../app/palette-actions";
 import type { BlockKind, BoardFilter, HousekeepingStatus, RoomStatus, RoomStatusView, StatusCounts } from "../../ipc/client";
 import { call, commands } from "../../ipc/client";
 import { EmptyState } from "../../shared/components/EmptyState";
@@ -44,19 +43,22 @@ export function HousekeepingArea() {
   const shown: BoardCursor = { ...cursor, focus: Math.min(cursor.focus, Math.max(0, rooms.length - 1)) };
   const chosen = targets(rooms, shown);
 
-  async function setStatus(roomIds: number[], status: HousekeepingStatus) {
-    if (roomIds.length === 0) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      await call(commands.setHousekeepingStatus(roomIds, status));
-      await refreshAfterChange(queryClient, false);
-    } catch (thrown) {
-      setFailure(errorText(thrown));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const setStatus = useCallback(
+    async (roomIds: number[], status: HousekeepingStatus) => {
+      if (roomIds.length === 0) return;
+      setBusy(true);
+      setFailure(null);
+      try {
+        await call(commands.setHousekeepingStatus(roomIds, status));
+        await refreshAfterChange(queryClient, false);
+      } catch (thrown) {
+        setFailure(errorText(thrown));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [queryClient, errorText],
+  );
 
   function changeFilter(change: Partial<BoardFilter>) {
     setFilter((f) => ({ ...f, ...change }));
@@ -64,20 +66,6 @@ export function HousekeepingArea() {
   }
 
   const blockTarget = rooms[shown.focus];
-  const paletteActions = useMemo<PaletteAction[]>(
-    () =>
-      (["clean", "dirty", "inspected"] as HousekeepingStatus[]).map((status) => ({
-        id: `housekeeping-${status}`,
-        label: t("housekeeping.setTo", { status: t(`housekeeping.housekeeping.${status}`) }),
-        shortcut: KEY_OF[status],
-        group: t("nav.housekeeping"),
-        run: () => void setStatus(chosen, status),
-      })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt when the rooms it acts on change
-    [t, chosen.join(",")],
-  );
-  useScreenActions("housekeeping", paletteActions);
-
   const counts = board.data?.counts;
   const floorOptions = (board.data?.floors ?? []).map((f) => ({ value: String(f), label: t("housekeeping.floor", { floor: f }) }));
   const typeOptions = (board.data?.roomTypes ?? []).map((type) => ({ value: String(type.id), label: type.code }));
