@@ -64,6 +64,11 @@ pub(crate) struct Stay {
 
 impl Confirmation {
     /// The stays that still count: neither cancelled nor a no-show.
+    /// Every room of the booking is cancelled: the document confirms the cancellation.
+    pub(crate) fn cancelled(&self) -> bool {
+        !self.stays.is_empty() && self.stays.iter().all(|s| s.state == state::CANCELLED)
+    }
+
     pub(crate) fn active(&self) -> impl Iterator<Item = &Stay> {
         self.stays
             .iter()

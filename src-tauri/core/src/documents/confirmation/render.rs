@@ -15,6 +15,17 @@ use crate::reservations::state;
 
 pub(crate) const TITLE_ZH: &str = "预订确认";
 pub(crate) const TITLE_EN: &str = "Booking confirmation";
+const CANCELLED_ZH: &str = "取消确认";
+const CANCELLED_EN: &str = "Cancellation confirmation";
+
+/// The document's title: a booking confirmation, or a cancellation's once every room is cancelled.
+fn titles(c: &Confirmation) -> (&'static str, &'static str) {
+    if c.cancelled() {
+        (CANCELLED_ZH, CANCELLED_EN)
+    } else {
+        (TITLE_ZH, TITLE_EN)
+    }
+}
 
 fn state_label(s: &str) -> &'static str {
     match s {
@@ -30,11 +41,12 @@ fn state_label(s: &str) -> &'static str {
 
 /// Writes one confirmation as its own section (numbered on its own).
 pub(crate) fn render(l: &mut Layout, c: &Confirmation) {
+    let (title_zh, title_en) = titles(c);
     l.start_section(format!(
-        "{} · {TITLE_ZH} {TITLE_EN} · {}",
+        "{} · {title_zh} {title_en} · {}",
         c.hotel.name, c.booking_no
     ));
-    blocks::letterhead(l, &c.hotel, TITLE_ZH, TITLE_EN);
+    blocks::letterhead(l, &c.hotel, title_zh, title_en);
     greeting(l, c);
     facts(l, c);
     for (i, stay) in c.stays.iter().enumerate() {
@@ -52,19 +64,33 @@ fn greeting(l: &mut Layout, c: &Confirmation) {
         LEFT,
         WIDTH,
         body,
-        &format!(
-            "尊敬的 {}：感谢您选择{}，现确认您的预订如下。",
-            c.guest, c.hotel.name
-        ),
+        &if c.cancelled() {
+            format!(
+                "尊敬的 {}：您在{}的预订已取消，详情如下。",
+                c.guest, c.hotel.name
+            )
+        } else {
+            format!(
+                "尊敬的 {}：感谢您选择{}，现确认您的预订如下。",
+                c.guest, c.hotel.name
+            )
+        },
     );
     l.paragraph(
         LEFT,
         WIDTH,
         body,
-        &format!(
-            "Dear {}, thank you for choosing {}. We are pleased to confirm your reservation as follows.",
-            c.guest, c.hotel.name
-        ),
+        &if c.cancelled() {
+            format!(
+                "Dear {}, your reservation at {} has been cancelled as follows.",
+                c.guest, c.hotel.name
+            )
+        } else {
+            format!(
+                "Dear {}, thank you for choosing {}. We are pleased to confirm your reservation as follows.",
+                c.guest, c.hotel.name
+            )
+        },
     );
     l.y += 10.0;
 }
@@ -104,7 +130,15 @@ fn facts(l: &mut Layout, c: &Confirmation) {
             ),
         ),
         ("间夜 Nights", nights.to_string()),
-        ("房间数 Rooms", c.active().count().to_string()),
+        (
+            "房间数 Rooms",
+            if c.cancelled() {
+                c.stays.len()
+            } else {
+                c.active().count()
+            }
+            .to_string(),
+        ),
     ];
     if !contact.is_empty() {
         items.push(("联系方式 Contact", contact.join(" · ")));
