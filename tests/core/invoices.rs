@@ -19,8 +19,19 @@ fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
 }
 
-/// A charge code with a tax rate in basis points.
+/// A charge code with a tax rate in basis points: one of the hotel's defaults (setup creates
+/// ROOM, BREAKFAST …) or a new one.
 async fn code(db: &Db, admin: &Actor, code: &str, zh: &str, bp: i32) -> i32 {
+    let existing = charge_code::Entity::find()
+        .filter(charge_code::Column::PropertyId.eq(admin.property_id))
+        .filter(charge_code::Column::Code.eq(code))
+        .one(&db.conn)
+        .await
+        .unwrap();
+    if let Some(c) = existing {
+        assert_eq!(c.tax_rate_bp, bp, "the default {code} has another tax rate");
+        return c.id;
+    }
     charge_code::ActiveModel {
         property_id: Set(admin.property_id),
         code: Set(code.into()),
@@ -425,7 +436,7 @@ async fn invoice_credit_note_folio_and_registration_card_read_right() {
             "上海悦行商务咨询有限公司",
             "91350100M000100Y43",
             "Test Inn 测试酒店",
-            "房费 ROOM",
+            "房费 Room",
             "早餐 BRK",
             "6%",
             "282.08",
