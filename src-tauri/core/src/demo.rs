@@ -273,7 +273,7 @@ async fn contacts(db: &DatabaseConnection, now: DateTime<Utc>, actor: &Actor) ->
         address: "上海市黄浦区南京东路 100 号 · 100 East Nanjing Road, Huangpu, Shanghai 200001"
             .into(),
         phone: "+86 21 6320 1234".into(),
-        email: "stay@harbourview.example".into(),
+        email: "stay@yueju-hotel.example".into(),
         folio_credit_limit: money::from_minor(p.folio_credit_limit_minor, property::digits(&p))
             .to_string(),
         currency_digits: u8::try_from(p.currency_digits).unwrap_or(2),
