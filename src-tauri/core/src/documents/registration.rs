@@ -106,7 +106,7 @@ pub fn registration_file_name(booking_no: &str) -> String {
 
 fn id_type(t: &str) -> String {
     match t {
-        "resident_id" | "id_card" => "居民身份证 Resident ID".into(),
+        "china_resident_id" | "resident_id" | "id_card" => "居民身份证 Resident ID".into(),
         "passport" => "护照 Passport".into(),
         "hk_macau_permit" => "港澳通行证 HK/Macau permit".into(),
         "taiwan_permit" => "台胞证 Taiwan permit".into(),
