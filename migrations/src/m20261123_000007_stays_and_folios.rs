@@ -6,10 +6,11 @@
 //! the property's current business date (closed dates are locked), a posting is voided at most
 //! once, an invoice number is used once per property, and a business date is audited once.
 
-use sea_orm_migration::sea_orm::DatabaseBackend;
 use sea_orm_migration::{prelude::*, schema::*};
 
 use crate::shape::{index, references, unique_index};
+
+mod guards;
 
 pub struct Migration;
 
@@ -30,7 +31,7 @@ impl MigrationTrait for Migration {
         postings(m).await?;
         invoices(m).await?;
         night_audits(m).await?;
-        guards(m).await
+        guards::create(m).await
     }
 }
 
@@ -419,63 +420,6 @@ async fn night_audits(m: &SchemaManager<'_>) -> Result<(), DbErr> {
         [NightAudit::PropertyId, NightAudit::BusinessDate],
     )
     .await
-}
-
-/// Triggers: append-only postings and invoices; postings only on the current business date.
-async fn guards(m: &SchemaManager<'_>) -> Result<(), DbErr> {
-    let db = m.get_connection();
-    match m.get_database_backend() {
-        DatabaseBackend::Sqlite => {
-            for table in ["posting", "invoice"] {
-                for op in ["UPDATE", "DELETE"] {
-                    db.execute_unprepared(&format!(
-                        "CREATE TRIGGER {table}_no_{lower} BEFORE {op} ON {table} \
-                         BEGIN SELECT RAISE(ABORT, '{table} rows are append-only'); END;",
-                        lower = op.to_lowercase()
-                    ))
-                    .await?;
-                }
-            }
-            db.execute_unprepared(
-                "CREATE TRIGGER posting_open_date BEFORE INSERT ON posting \
-                 WHEN NEW.business_date <> (SELECT business_date FROM property WHERE id = NEW.property_id) \
-                 BEGIN SELECT RAISE(ABORT, 'posting to a closed business date'); END;",
-            )
-            .await?;
-        }
-        DatabaseBackend::Postgres => {
-            db.execute_unprepared(
-                "CREATE FUNCTION money_append_only() RETURNS trigger AS $$ \
-                 BEGIN RAISE EXCEPTION '% rows are append-only', TG_TABLE_NAME; END; $$ LANGUAGE plpgsql;",
-            )
-            .await?;
-            for table in ["posting", "invoice"] {
-                db.execute_unprepared(&format!(
-                    "CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} \
-                     FOR EACH ROW EXECUTE FUNCTION money_append_only();"
-                ))
-                .await?;
-            }
-            db.execute_unprepared(
-                "CREATE FUNCTION posting_open_date() RETURNS trigger AS $$ \
-                 BEGIN \
-                   IF NEW.business_date IS DISTINCT FROM \
-                      (SELECT business_date FROM property WHERE id = NEW.property_id) THEN \
-                     RAISE EXCEPTION 'posting to a closed business date'; \
-                   END IF; \
-                   RETURN NEW; \
-                 END; $$ LANGUAGE plpgsql;",
-            )
-            .await?;
-            db.execute_unprepared(
-                "CREATE TRIGGER posting_open_date BEFORE INSERT ON posting \
-                 FOR EACH ROW EXECUTE FUNCTION posting_open_date();",
-            )
-            .await?;
-        }
-        _ => {}
-    }
-    Ok(())
 }
 
 #[derive(DeriveIden, Clone, Copy)]

@@ -158,22 +158,8 @@ pub(super) async fn summaries(
         .into_iter()
         .map(|r| (r.id, r))
         .collect();
-    let guest_ids: Vec<i32> = reservations.values().map(|r| r.guest_id).collect();
-    let names: HashMap<i32, String> = guest::Entity::find()
-        .filter(guest::Column::Id.is_in(guest_ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g.name))
-        .collect();
-    let room_ids: Vec<i32> = reservations.values().filter_map(|r| r.room_id).collect();
-    let numbers: HashMap<i32, String> = room::Entity::find()
-        .filter(room::Column::Id.is_in(room_ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|r| (r.id, r.number))
-        .collect();
+    let (names, numbers) =
+        crate::reservations::guest_names_and_room_numbers(conn, reservations.values()).await?;
     let folio_ids: Vec<i32> = rows.iter().map(|f| f.id).collect();
     let mut by_folio: HashMap<i32, Vec<(String, String, i64, i64)>> = HashMap::new();
     let all: Vec<(i32, String, String, i64, i64)> = posting::Entity::find()

@@ -304,23 +304,7 @@ pub async fn list(
         .limit(1000)
         .all(conn)
         .await?;
-    // Guests and rooms of the whole page in two queries, not two per row.
-    let guest_ids: Vec<i32> = rows.iter().map(|r| r.guest_id).collect();
-    let names: HashMap<i32, String> = guest::Entity::find()
-        .filter(guest::Column::Id.is_in(guest_ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g.name))
-        .collect();
-    let room_ids: Vec<i32> = rows.iter().filter_map(|r| r.room_id).collect();
-    let numbers: HashMap<i32, String> = room::Entity::find()
-        .filter(room::Column::Id.is_in(room_ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|m| (m.id, m.number))
-        .collect();
+    let (names, numbers) = guest_names_and_room_numbers(conn, &rows).await?;
     Ok(rows
         .into_iter()
         .map(|r| {
@@ -329,4 +313,29 @@ pub async fn list(
             view_of(r, name, number, digits)
         })
         .collect())
+}
+
+/// The guest names and room numbers of a page of reservations, in two queries rather than two
+/// per row (lists, folio search).
+pub(crate) async fn guest_names_and_room_numbers<'a>(
+    conn: &impl ConnectionTrait,
+    rows: impl IntoIterator<Item = &'a reservation::Model> + Clone,
+) -> Result<(HashMap<i32, String>, HashMap<i32, String>)> {
+    let guest_ids: Vec<i32> = rows.clone().into_iter().map(|r| r.guest_id).collect();
+    let names = guest::Entity::find()
+        .filter(guest::Column::Id.is_in(guest_ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|g| (g.id, g.name))
+        .collect();
+    let room_ids: Vec<i32> = rows.into_iter().filter_map(|r| r.room_id).collect();
+    let numbers = room::Entity::find()
+        .filter(room::Column::Id.is_in(room_ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m.number))
+        .collect();
+    Ok((names, numbers))
 }
