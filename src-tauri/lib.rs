@@ -125,6 +125,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             invoices::save_invoice_series,
             invoices::invoice_recipient,
             invoices::email_invoice,
+            stays::front_desk,
+            stays::check_in,
+            stays::walk_in,
+            stays::check_out,
         ])
 }
 

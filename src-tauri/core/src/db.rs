@@ -9,7 +9,10 @@ use sea_orm::sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sea_orm::sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
 };
-use sea_orm::{DatabaseConnection, SqlxPostgresConnector, SqlxSqliteConnector};
+use sea_orm::{
+    DatabaseConnection, DatabaseTransaction, SqliteTransactionMode, SqlxPostgresConnector,
+    SqlxSqliteConnector, TransactionOptions, TransactionTrait,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
@@ -150,4 +153,14 @@ fn classify(server: &PostgresServer, e: &sea_orm::sqlx::Error) -> ConnectionErro
         },
         _ => ConnectionError::Failed(e.to_string()),
     }
+}
+
+/// A write transaction from its first statement: on SQLite `BEGIN IMMEDIATE`, so terminals
+/// with their own connections queue for the writer instead of failing half-way.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, sea_orm::DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
 }

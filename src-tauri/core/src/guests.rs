@@ -246,9 +246,22 @@ pub async fn update(
     input: &NewGuest,
 ) -> Result<GuestView> {
     actor.require(Permission::GuestsManage)?;
-    let name = validate::text("guestName", &input.name, 120)?;
     let txn = db.begin().await?;
-    let conn = &txn;
+    let saved = update_on(&txn, now, actor, guest_id, input).await?;
+    txn.commit().await?;
+    Ok(GuestView::of(saved, actor))
+}
+
+/// [`update`] inside the caller's transaction, under the caller's permission (check-in
+/// registers the guests of a room under `frontdesk.operate`).
+pub(crate) async fn update_on(
+    conn: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    guest_id: i32,
+    input: &NewGuest,
+) -> Result<guest::Model> {
+    let name = validate::text("guestName", &input.name, 120)?;
     let g = guest::Entity::find_by_id(guest_id)
         .one(conn)
         .await?
@@ -302,8 +315,7 @@ pub async fn update(
         format!("{}: {what}", saved.name),
     )
     .await?;
-    txn.commit().await?;
-    Ok(GuestView::of(saved, actor))
+    Ok(saved)
 }
 
 /// Saves a guest's preferences (permission `reservations.manage`).

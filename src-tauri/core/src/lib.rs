@@ -34,6 +34,7 @@ pub mod secrets;
 pub mod series;
 pub mod settings;
 pub mod setup;
+pub mod stays;
 pub mod users;
 pub mod validate;
 

@@ -137,6 +137,10 @@ export const commands = {
 	invoiceRecipient: (invoiceId: number) => typedError<string, ApiError>(__TAURI_INVOKE("invoice_recipient", { invoiceId })),
 	/**  Queues an invoice or credit note in the out-box and wakes the sender. */
 	emailInvoice: (invoiceId: number, to: string) => typedError<number, ApiError>(__TAURI_INVOKE("email_invoice", { invoiceId, to })),
+	frontDesk: (text: string) => typedError<FrontDesk, ApiError>(__TAURI_INVOKE("front_desk", { text })),
+	checkIn: (input: CheckInInput) => typedError<CheckedIn, ApiError>(__TAURI_INVOKE("check_in", { input })),
+	walkIn: (input: WalkInInput) => typedError<CheckedIn, ApiError>(__TAURI_INVOKE("walk_in", { input })),
+	checkOut: (input: CheckOutInput) => typedError<CheckedOut, ApiError>(__TAURI_INVOKE("check_out", { input })),
 };
 
 /* Types */
@@ -387,6 +391,53 @@ export type ChargeInput = {
 	night: string | null,
 };
 
+/**  Checking in a confirmed arrival. */
+export type CheckInInput = {
+	reservationId: number,
+	/**  The room; the assigned one unless the desk picked another. */
+	roomId: number | null,
+	/**  The desk confirmed checking in to a room housekeeping has not cleaned. */
+	allowDirty: boolean,
+	/**  The desk confirmed a room of another type (an upgrade). */
+	allowUpgrade: boolean,
+	keyCard: string,
+	/**  Every guest of the room; the first is the primary guest. */
+	guests: StayGuestInput[],
+	/**  The deposit (押金) taken now, if any. */
+	deposit: PaymentInput | null,
+};
+
+/**  Checking a guest out. */
+export type CheckOutInput = {
+	reservationId: number,
+	/**  Apply the deposit held to what the guest owes before anything is paid. */
+	applyDeposit: boolean,
+	/**  The method that gives back what remains of the deposit; needed when some remains. */
+	depositRefundMethod: string | null,
+	/**  How each folio with a balance is settled. */
+	settlements: Settlement[],
+	/**
+	 *  Issue an invoice for every folio with charges, to this buyer (发票 title and taxpayer
+	 *  ID); `None` closes the folios without one.
+	 */
+	invoice: Buyer | null,
+};
+
+/**  What the desk sees after a check-in. */
+export type CheckedIn = {
+	reservation: ReservationView,
+	stayId: number,
+	folioId: number,
+	guests: string[],
+};
+
+/**  What the desk sees after a check-out. */
+export type CheckedOut = {
+	reservation: ReservationView,
+	invoices: IssuedInvoice[],
+	roomNumber: string,
+};
+
 /**  How this computer reaches its database (never the password). */
 export type ConnectionView = {
 	backend: Backend,
@@ -423,6 +474,18 @@ export type DemoAccount = {
 	username: string,
 	password: string,
 	role: string,
+};
+
+/**  One reservation on a front-desk list. */
+export type DeskRow = {
+	reservation: ReservationView,
+	/**  The assigned room's status (VC, VD, OC, OD, Inspected). */
+	roomStatus: RoomStatus | null,
+	/**  What the guest owes on the stay's open folios (in the house only). */
+	balance: string | null,
+	/**  The deposit (押金) held (in the house only). */
+	depositHeld: string | null,
+	next: NextAction,
 };
 
 /**  A document to preview, save or print. */
@@ -464,6 +527,15 @@ export type FolioView = {
 	postings: PostingView[],
 	routes: RouteView[],
 	businessDate: string,
+};
+
+/**  The three lists of the business date. */
+export type FrontDesk = {
+	businessDate: string,
+	arrivals: DeskRow[],
+	/**  In the house and due to leave on or before the business date. */
+	departures: DeskRow[],
+	inHouse: DeskRow[],
 };
 
 /**  A guest as lists show them. */
@@ -577,6 +649,13 @@ export type InvoiceView = {
 	creditedBy: string | null,
 };
 
+/**  An invoice issued at check-out. */
+export type IssuedInvoice = {
+	id: number,
+	number: string,
+	folioId: number,
+};
+
 /**  One line of the out-box. */
 export type MailMessageView = {
 	id: number,
@@ -651,6 +730,13 @@ export type NewUser = {
 	password: string,
 	roleId: number,
 };
+
+/**  What the desk does next with a row. */
+export type NextAction = 
+/**  An arrival without a room: assign one first. */
+"assign_room" | "check_in" | "check_out" | 
+/**  In the house and not leaving today. */
+"open_folio";
 
 /**
  *  One night of a quote. `price` is the listed price, `amount` what the guest pays for the
@@ -1062,6 +1148,16 @@ export type SettingsView = {
 	idleLockMinutes: number,
 };
 
+/**  How one folio's balance is paid at check-out; a folio in credit is refunded by this method. */
+export type Settlement = {
+	folioId: number,
+	method: string,
+	cardBrand: string,
+	cardLast4: string,
+	authCode: string,
+	reference: string,
+};
+
 /**  A holder's sex as a document states it. */
 export type Sex = "female" | "male" | 
 /**  `<` or `X` in an MRZ. */
@@ -1129,6 +1225,13 @@ export type StayChange = {
 	guestId: number,
 	specialRequests: string,
 	notes: string,
+};
+
+/**  One guest of the room as the check-in form sends them. */
+export type StayGuestInput = {
+	/**  A known guest (the reservation's guest, or one found by search); `None` creates one. */
+	guestId: number | null,
+	guest: NewGuest,
 };
 
 /**  A stay on the chart. */
@@ -1210,6 +1313,19 @@ export type UserView = {
 	lockedUntil: string | null,
 	lastLoginAt: string | null,
 	language: string,
+};
+
+/**  A guest without a booking, booked and checked in at once for tonight. */
+export type WalkInInput = {
+	roomId: number,
+	ratePlanId: number,
+	departure: string,
+	adults: number,
+	children: number,
+	allowDirty: boolean,
+	keyCard: string,
+	guests: StayGuestInput[],
+	deposit: PaymentInput | null,
 };
 
 /**  Where the guest went, what it cost the hotel, and why. */

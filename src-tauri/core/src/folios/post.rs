@@ -14,7 +14,7 @@ use serde::Deserialize;
 use super::folio::{ensure_folio, load, require_open};
 use super::{POSTS_AS_PART_OF_WORK, charge_codes, kind, refuse_card_number, require_any};
 use crate::auth::Actor;
-use crate::entity::{charge_code, folio, folio_route, posting};
+use crate::entity::{charge_code, folio, folio_route, posting, reservation_night};
 use crate::error::Result;
 use crate::permission::Permission;
 use crate::validate::{self, Invalid, Rule};
@@ -244,6 +244,49 @@ pub async fn post_room_charge<C: ConnectionTrait + TransactionTrait>(
     .await?;
     txn.commit().await?;
     Ok(row)
+}
+
+/// Posts the reservation's room charge for `night` at its booked price, unless that night is
+/// already charged on one of its folios; a zero rate posts nothing (check-out of a guest leaving
+/// before the audit, and the night audit).
+pub async fn post_room_night<C: ConnectionTrait + TransactionTrait>(
+    conn: &C,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    reservation_id: i32,
+    night: NaiveDate,
+) -> Result<Option<posting::Model>> {
+    require_any(actor, &POSTS_AS_PART_OF_WORK)?;
+    let room = charge_codes::by_code(conn, actor.property_id, charge_codes::code::ROOM).await?;
+    let folio_ids: Vec<i32> = folio::Entity::find()
+        .filter(folio::Column::ReservationId.eq(reservation_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|f| f.id)
+        .collect();
+    let charged: i64 = posting::Entity::find()
+        .filter(posting::Column::FolioId.is_in(folio_ids))
+        .filter(posting::Column::ChargeCodeId.eq(room.id))
+        .filter(posting::Column::Night.eq(night))
+        .all(conn)
+        .await?
+        .iter()
+        .map(|p| p.amount_minor)
+        .sum();
+    let booked = reservation_night::Entity::find()
+        .filter(reservation_night::Column::ReservationId.eq(reservation_id))
+        .filter(reservation_night::Column::Night.eq(night))
+        .one(conn)
+        .await?;
+    let Some(n) = booked.filter(|n| n.amount_minor > 0 && charged <= 0) else {
+        return Ok(None);
+    };
+    let digits = property::digits_of(conn, actor.property_id).await?;
+    let amount = money::from_minor(n.amount_minor, digits);
+    Ok(Some(
+        post_room_charge(conn, now, actor, reservation_id, night, amount).await?,
+    ))
 }
 
 /// Posts a fee (cancellation, no-show, early departure, late check-out — any charge code) on

@@ -144,7 +144,7 @@ pub async fn board(
 }
 
 /// The rooms that have a guest in them now (an open stay), with the stay's reservation.
-pub(super) async fn occupied(
+pub(crate) async fn occupied(
     conn: &impl ConnectionTrait,
     property_id: i32,
 ) -> Result<HashMap<i32, i32>> {

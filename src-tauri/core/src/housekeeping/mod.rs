@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::ApiError;
 
 pub use blocks::{BlockInput, block_room, unblock_room};
+pub(crate) use board::occupied;
 pub use board::{Board, BoardFilter, BoardRoomType, RoomStatusView, StatusCounts, board};
 pub use status::{derive_status, set_dirty_on_check_out, set_status};
 

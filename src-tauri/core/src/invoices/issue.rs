@@ -4,29 +4,18 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
-    EntityTrait, QueryFilter, QuerySelect, Set, SqlErr, SqliteTransactionMode, TransactionOptions,
-    TransactionTrait,
+    EntityTrait, QueryFilter, QuerySelect, Set, SqlErr,
 };
 
 use super::{Buyer, CREDIT_NOTE_SERIES, INVOICE_SERIES, InvoiceError, folio_sums, kind};
 use crate::auth::Actor;
+use crate::db::begin_write;
 use crate::documents::money_text;
 use crate::entity::{folio, invoice};
 use crate::error::{Error, Result};
 use crate::permission::Permission;
 use crate::validate;
 use crate::{audit, folios, money, property, series};
-
-/// A write transaction from its first statement: on SQLite `BEGIN IMMEDIATE`, so terminals
-/// with their own connections queue for the writer instead of failing half-way.
-pub(crate) async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction> {
-    Ok(db
-        .begin_with_options(TransactionOptions {
-            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-            ..Default::default()
-        })
-        .await?)
-}
 
 async fn locked_folio(
     conn: &impl ConnectionTrait,
@@ -70,18 +59,32 @@ pub async fn issue(
     folio_id: i32,
     buyer: Buyer,
 ) -> Result<invoice::Model> {
+    let txn = begin_write(db).await?;
+    let made = issue_on(&txn, now, actor, folio_id, buyer).await?;
+    txn.commit().await?;
+    Ok(made)
+}
+
+/// [`issue`] inside the caller's write transaction (check-out settles, invoices and closes the
+/// stay's folios in one).
+pub async fn issue_on(
+    txn: &DatabaseTransaction,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    folio_id: i32,
+    buyer: Buyer,
+) -> Result<invoice::Model> {
     actor.require(Permission::InvoicesIssue)?;
     let buyer = buyer.checked()?;
-    let txn = begin_write(db).await?;
-    let f = locked_folio(&txn, actor, folio_id).await?;
-    if let Some(existing) = live_invoice(&txn, f.id).await? {
+    let f = locked_folio(txn, actor, folio_id).await?;
+    if let Some(existing) = live_invoice(txn, f.id).await? {
         return Err(InvoiceError::AlreadyInvoiced {
             number: existing.number,
         }
         .into());
     }
-    let p = property::get(&txn, actor.property_id).await?;
-    let sums = folio_sums(&txn, f.id).await?;
+    let p = property::get(txn, actor.property_id).await?;
+    let sums = folio_sums(txn, f.id).await?;
     if sums.balance_minor != 0 {
         let balance = money::from_minor(sums.balance_minor, property::digits(&p));
         return Err(InvoiceError::NotSettled {
@@ -99,7 +102,7 @@ pub async fn issue(
     if sums.charge_count == 0 {
         return Err(InvoiceError::NothingToInvoice.into());
     }
-    let number = series::next(&txn, actor.property_id, INVOICE_SERIES).await?;
+    let number = series::next(txn, actor.property_id, INVOICE_SERIES).await?;
     let made = invoice::ActiveModel {
         property_id: Set(actor.property_id),
         folio_id: Set(f.id),
@@ -117,16 +120,16 @@ pub async fn issue(
         last_posting_id: Set(sums.last_posting_id),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
     let folio_number = f.number.clone();
     let mut closing: folio::ActiveModel = f.into();
     closing.state = Set(folios::state::CLOSED.into());
     closing.closed_at = Set(Some(now));
-    closing.update(&txn).await?;
+    closing.update(txn).await?;
     let total = money::from_minor(sums.charges_minor, property::digits(&p));
     audit::record(
-        &txn,
+        txn,
         now,
         actor,
         "invoice.issued",
@@ -139,7 +142,6 @@ pub async fn issue(
         ),
     )
     .await?;
-    txn.commit().await?;
     Ok(made)
 }
 

@@ -16,7 +16,7 @@ mod sums;
 pub use buyer::{Buyer, check_taxpayer_id};
 pub use draft::{InvoiceDraft, invoice_draft};
 pub use error::InvoiceError;
-pub use issue::{credit_note, issue};
+pub use issue::{credit_note, issue, issue_on};
 pub use list::{InvoiceFilter, InvoiceView, get, list_invoices, view};
 pub use numbering::{InvoiceNumbering, SeriesInput, SeriesView, invoice_numbering, save_series};
 pub use sums::{FolioSums, folio_sums};

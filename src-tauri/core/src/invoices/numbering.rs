@@ -6,9 +6,9 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 
-use super::issue::begin_write;
 use super::{CREDIT_NOTE_SERIES, INVOICE_SERIES};
 use crate::auth::Actor;
+use crate::db::begin_write;
 use crate::entity::{invoice, number_series};
 use crate::error::Result;
 use crate::permission::Permission;

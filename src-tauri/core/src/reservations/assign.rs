@@ -63,6 +63,39 @@ pub(super) async fn put(
     Ok(())
 }
 
+/// Puts `r` in room `room_id` (or none) inside the caller's transaction, after the checks of
+/// [`assign_room`]: the room locked, of the reservation's type unless an upgrade is allowed, and
+/// not out of order during the stay. Answers the room.
+pub(crate) async fn place(
+    txn: &impl ConnectionTrait,
+    actor: &Actor,
+    r: &reservation::Model,
+    room_id: Option<i32>,
+    allow_upgrade: bool,
+) -> Result<Option<room::Model>> {
+    let target = match room_id {
+        Some(rid) => {
+            // Locked, so a block of the room on another terminal waits for this assignment.
+            let t = room::Entity::find_by_id(rid)
+                .lock_exclusive()
+                .one(txn)
+                .await?
+                .filter(|t| t.property_id == actor.property_id && t.active)
+                .ok_or(Invalid::new("roomId", Rule::Format))?;
+            if t.room_type_id != r.room_type_id && !allow_upgrade {
+                return Err(ReservationError::OtherRoomType { room: t.number }.into());
+            }
+            if out_of_order(txn, t.id, r.arrival, r.departure).await? {
+                return Err(ReservationError::RoomOutOfOrder { room: t.number }.into());
+            }
+            Some(t)
+        }
+        None => None,
+    };
+    put(txn, r, target.as_ref()).await?;
+    Ok(target)
+}
+
 /// Assigns (or with `None` unassigns) a room for the whole stay of a confirmed or in-house
 /// reservation (permission `reservations.manage`). A room of another type is an upgrade and
 /// must be allowed explicitly; an out-of-order room is refused.
@@ -77,26 +110,7 @@ pub async fn assign_room(
     actor.require(Permission::ReservationsManage)?;
     let txn = db.begin().await?;
     let r = super::load(&txn, actor, id, &[state::CONFIRMED, state::CHECKED_IN]).await?;
-    let target = match room_id {
-        Some(rid) => {
-            // Locked, so a block of the room on another terminal waits for this assignment.
-            let t = room::Entity::find_by_id(rid)
-                .lock_exclusive()
-                .one(&txn)
-                .await?
-                .filter(|t| t.property_id == actor.property_id && t.active)
-                .ok_or(Invalid::new("roomId", Rule::Format))?;
-            if t.room_type_id != r.room_type_id && !allow_upgrade {
-                return Err(ReservationError::OtherRoomType { room: t.number }.into());
-            }
-            if out_of_order(&txn, t.id, r.arrival, r.departure).await? {
-                return Err(ReservationError::RoomOutOfOrder { room: t.number }.into());
-            }
-            Some(t)
-        }
-        None => None,
-    };
-    put(&txn, &r, target.as_ref()).await?;
+    let target = place(&txn, actor, &r, room_id, allow_upgrade).await?;
     let summary = match &target {
         Some(t) if t.room_type_id != r.room_type_id => {
             format!("{} upgraded to room {}", r.booking_no, t.number)

@@ -28,6 +28,7 @@ use crate::permission::Permission;
 use crate::{money, property};
 
 pub use assign::assign_room;
+pub(crate) use assign::place;
 pub use auto_assign::{
     AssignmentStrategy, AutoAssignResult, assignment_strategy, auto_assign,
     save_assignment_strategy,
@@ -174,7 +175,7 @@ pub struct ReservationFilter {
 
 /// A reservation of the actor's property, refused unless its state is one of `states` (any when
 /// empty) — the one way use cases load the reservation they act on.
-pub(crate) async fn load(
+pub async fn load(
     conn: &impl ConnectionTrait,
     actor: &Actor,
     id: i32,
@@ -193,7 +194,7 @@ pub(crate) async fn load(
     Ok(r)
 }
 
-pub(crate) async fn view(
+pub async fn view(
     conn: &impl ConnectionTrait,
     r: reservation::Model,
     digits: u32,
@@ -214,7 +215,7 @@ pub(crate) async fn view(
     ))
 }
 
-fn view_of(
+pub(crate) fn view_of(
     r: reservation::Model,
     guest_name: String,
     room_number: Option<String>,
