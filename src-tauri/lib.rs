@@ -129,6 +129,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             stays::check_in,
             stays::walk_in,
             stays::check_out,
+            stays::check_out_quote,
         ])
 }
 

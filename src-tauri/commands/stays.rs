@@ -2,7 +2,7 @@
 
 use innkeep_core::desk::Desk;
 use innkeep_core::stays::{
-    self, CheckInInput, CheckOutInput, CheckedIn, CheckedOut, FrontDesk, WalkInInput,
+    self, CheckInInput, CheckOutInput, CheckOutQuote, CheckedIn, CheckedOut, FrontDesk, WalkInInput,
 };
 use tauri::State;
 
@@ -40,6 +40,15 @@ pub async fn walk_in(desk: State<'_, Desk>, input: WalkInInput) -> Answer<Checke
 pub async fn check_out(desk: State<'_, Desk>, input: CheckOutInput) -> Answer<CheckedOut> {
     let (db, actor) = desk.acting().await.map_err(api)?;
     stays::check_out(&db.conn, desk.now(), &actor, input)
+        .await
+        .map_err(api)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn check_out_quote(desk: State<'_, Desk>, reservation_id: i32) -> Answer<CheckOutQuote> {
+    let (db, actor) = desk.acting().await.map_err(api)?;
+    stays::check_out_quote(&db.conn, &actor, reservation_id)
         .await
         .map_err(api)
 }

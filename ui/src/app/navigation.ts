@@ -40,7 +40,7 @@ export const AREAS: Area[] = [
   { id: "dashboard", anyOf: ["dashboard.view"], shortcut: "alt+1", built: true },
   { id: "tape-chart", anyOf: ["reservations.manage", "frontdesk.operate"], shortcut: "alt+2", built: false },
   { id: "reservations", anyOf: ["reservations.manage"], shortcut: "alt+3", built: true },
-  { id: "front-desk", anyOf: ["frontdesk.operate"], shortcut: "alt+4", built: false },
+  { id: "front-desk", anyOf: ["frontdesk.operate"], shortcut: "alt+4", built: true },
   { id: "housekeeping", anyOf: ["housekeeping.update"], shortcut: "alt+5", built: true },
   { id: "guests", anyOf: ["guests.manage", "guests.view_documents"], shortcut: "alt+6", built: false },
   { id: "cashier", anyOf: ["folios.post", "folios.void", "invoices.issue"], shortcut: "alt+7", built: true },

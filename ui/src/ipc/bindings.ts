@@ -141,6 +141,7 @@ export const commands = {
 	checkIn: (input: CheckInInput) => typedError<CheckedIn, ApiError>(__TAURI_INVOKE("check_in", { input })),
 	walkIn: (input: WalkInInput) => typedError<CheckedIn, ApiError>(__TAURI_INVOKE("walk_in", { input })),
 	checkOut: (input: CheckOutInput) => typedError<CheckedOut, ApiError>(__TAURI_INVOKE("check_out", { input })),
+	checkOutQuote: (reservationId: number) => typedError<CheckOutQuote, ApiError>(__TAURI_INVOKE("check_out_quote", { reservationId })),
 };
 
 /* Types */
@@ -421,6 +422,16 @@ export type CheckOutInput = {
 	 *  ID); `None` closes the folios without one.
 	 */
 	invoice: Buyer | null,
+};
+
+/**
+ *  What a check-out will add before settling: tonight's room charge when the guest leaves
+ *  before the night audit.
+ */
+export type CheckOutQuote = {
+	tonight: string | null,
+	/**  The stay departs after tomorrow: the departure must be changed first. */
+	early: boolean,
 };
 
 /**  What the desk sees after a check-in. */

@@ -55,6 +55,18 @@ export function addMoney(...amounts: string[]): string {
   return render(total, scale);
 }
 
+/** The amount with its sign turned: negateMoney("12.30") === "-12.30". */
+export function negateMoney(amount: string): string {
+  const d = parse(amount);
+  return render(-rescale(d, d.scale), d.scale);
+}
+
+/** -1, 0 or 1 as `a` is below, equal to or above `b`, compared exactly. */
+export function compareMoney(a: string, b: string): number {
+  const d = parse(addMoney(a, negateMoney(b)));
+  return d.units === 0n ? 0 : d.negative ? -1 : 1;
+}
+
 /**
  * Formats a decimal string as money in a locale, e.g. ("1234.50", "CNY", "zh-CN") → "¥1,234.50".
  * Intl supplies the symbol, grouping and sign pattern; the digits come from the string (BigInt), so no

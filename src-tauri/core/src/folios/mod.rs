@@ -32,7 +32,9 @@ pub use folio::{
     OpenFolioInput, close_folio, ensure_folio, list_folios, open_folio, route_charges,
 };
 pub use payment::{PaymentInput, post_payment, refund_payment, transfer_balance};
-pub use post::{ChargeInput, post_charge, post_fee, post_room_charge, post_room_night};
+pub use post::{
+    ChargeInput, post_charge, post_fee, post_room_charge, post_room_night, room_night_due,
+};
 pub use totals::{Ledger, Line, Totals};
 pub use view::{
     FolioSearch, FolioSummary, FolioView, PostingView, RouteView, folio_balance, folio_view,

@@ -246,18 +246,15 @@ pub async fn post_room_charge<C: ConnectionTrait + TransactionTrait>(
     Ok(row)
 }
 
-/// Posts the reservation's room charge for `night` at its booked price, unless that night is
-/// already charged on one of its folios; a zero rate posts nothing (check-out of a guest leaving
-/// before the audit, and the night audit).
-pub async fn post_room_night<C: ConnectionTrait + TransactionTrait>(
-    conn: &C,
-    now: DateTime<Utc>,
-    actor: &Actor,
+/// The reservation's booked room price for `night` when it is not yet charged on any of its
+/// folios; `None` when charged already or at a zero rate.
+pub async fn room_night_due(
+    conn: &impl ConnectionTrait,
+    property_id: i32,
     reservation_id: i32,
     night: NaiveDate,
-) -> Result<Option<posting::Model>> {
-    require_any(actor, &POSTS_AS_PART_OF_WORK)?;
-    let room = charge_codes::by_code(conn, actor.property_id, charge_codes::code::ROOM).await?;
+) -> Result<Option<Decimal>> {
+    let room = charge_codes::by_code(conn, property_id, charge_codes::code::ROOM).await?;
     let folio_ids: Vec<i32> = folio::Entity::find()
         .filter(folio::Column::ReservationId.eq(reservation_id))
         .all(conn)
@@ -282,11 +279,27 @@ pub async fn post_room_night<C: ConnectionTrait + TransactionTrait>(
     let Some(n) = booked.filter(|n| n.amount_minor > 0 && charged <= 0) else {
         return Ok(None);
     };
-    let digits = property::digits_of(conn, actor.property_id).await?;
-    let amount = money::from_minor(n.amount_minor, digits);
-    Ok(Some(
-        post_room_charge(conn, now, actor, reservation_id, night, amount).await?,
-    ))
+    let digits = property::digits_of(conn, property_id).await?;
+    Ok(Some(money::from_minor(n.amount_minor, digits)))
+}
+
+/// Posts the reservation's room charge for `night` at its booked price, unless that night is
+/// already charged on one of its folios; a zero rate posts nothing (check-out of a guest leaving
+/// before the audit, and the night audit).
+pub async fn post_room_night<C: ConnectionTrait + TransactionTrait>(
+    conn: &C,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    reservation_id: i32,
+    night: NaiveDate,
+) -> Result<Option<posting::Model>> {
+    require_any(actor, &POSTS_AS_PART_OF_WORK)?;
+    match room_night_due(conn, actor.property_id, reservation_id, night).await? {
+        Some(amount) => Ok(Some(
+            post_room_charge(conn, now, actor, reservation_id, night, amount).await?,
+        )),
+        None => Ok(None),
+    }
 }
 
 /// Posts a fee (cancellation, no-show, early departure, late check-out — any charge code) on

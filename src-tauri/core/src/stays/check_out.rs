@@ -70,6 +70,37 @@ pub struct CheckedOut {
     pub room_number: String,
 }
 
+/// What a check-out will add before settling: tonight's room charge when the guest leaves
+/// before the night audit.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckOutQuote {
+    #[specta(type = Option<String>)]
+    pub tonight: Option<Decimal>,
+    /// The stay departs after tomorrow: the departure must be changed first.
+    pub early: bool,
+}
+
+/// What checking out `reservation_id` now would post (permission `frontdesk.operate`).
+pub async fn check_out_quote(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    reservation_id: i32,
+) -> Result<CheckOutQuote> {
+    actor.require(Permission::FrontdeskOperate)?;
+    let r = reservations::load(conn, actor, reservation_id, &[state::CHECKED_IN]).await?;
+    let today = property::get(conn, actor.property_id).await?.business_date;
+    let tonight = if r.departure == today + Days::new(1) {
+        folios::room_night_due(conn, actor.property_id, r.id, today).await?
+    } else {
+        None
+    };
+    Ok(CheckOutQuote {
+        tonight,
+        early: r.departure > today + Days::new(1),
+    })
+}
+
 /// Checks out a guest in the house (permission `frontdesk.operate`; `invoices.issue` to
 /// invoice).
 ///

@@ -14,7 +14,9 @@ use chrono::NaiveDate;
 use crate::error::ApiError;
 
 pub use check_in::{CheckInInput, CheckedIn, WalkInInput, check_in, walk_in};
-pub use check_out::{CheckOutInput, CheckedOut, Settlement, check_out};
+pub use check_out::{
+    CheckOutInput, CheckOutQuote, CheckedOut, IssuedInvoice, Settlement, check_out, check_out_quote,
+};
 pub use lists::{DeskRow, FrontDesk, NextAction, front_desk};
 pub use registration::StayGuestInput;
 
