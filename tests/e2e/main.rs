@@ -10,3 +10,4 @@ mod harness;
 mod login;
 mod reservations;
 mod settings;
+mod stays;

@@ -150,7 +150,7 @@ async fn book_move_cancel_and_confirm() {
 }
 
 /// Creates the two room types and their rooms in Settings → Rooms.
-async fn set_up_rooms(app: &App) {
+pub(crate) async fn set_up_rooms(app: &App) {
     app.click("nav-settings").await;
     app.click("settings-tab-rooms").await;
     for t in &TYPES {
@@ -181,7 +181,7 @@ async fn set_up_rooms(app: &App) {
 }
 
 /// One rate plan per room type in Settings → Rates, with the default cancellation policy.
-async fn set_up_rates(app: &App) {
+pub(crate) async fn set_up_rates(app: &App) {
     app.click("settings-tab-rates").await;
     for t in &TYPES {
         app.click(&format!("rate-new-{}", t.code)).await;

@@ -100,7 +100,7 @@ export function CheckOutDialog({
             <Table withTableBorder>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t("invoices.folio")}</Table.Th>
+                  <Table.Th>{t("frontDesk.columns.folio")}</Table.Th>
                   <Table.Th ta="right">{t("folios.totals.charges")}</Table.Th>
                   <Table.Th ta="right">{t("folios.totals.depositHeld")}</Table.Th>
                   <Table.Th ta="right">{t("frontDesk.due")}</Table.Th>
