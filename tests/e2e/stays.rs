@@ -63,8 +63,10 @@ async fn walk_in_breakfast_wechat_check_out_invoice_and_night_audit() {
     app.type_into("method-amount", "68").await;
     app.click("method-submit").await;
     app.wait_gone("method-submit").await;
-    app.wait_text("folio-totals", "the breakfast paid", |t| t.contains("68.00"))
-        .await;
+    app.wait_text("folio-totals", "the breakfast paid", |t| {
+        t.contains("68.00")
+    })
+    .await;
     app.screenshot("stays-folio").await;
     app.click("front-desk-back").await;
 

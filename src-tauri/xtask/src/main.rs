@@ -23,6 +23,9 @@ commands:
   demo-documents DIR               write the demo hotel's sample documents (confirmation, folio,
                                   invoice, credit-note, registration-card .pdf) into DIR
   bench-invoice                   time invoice.pdf of the demo hotel (release build, 50 runs)
+  seed --size S --db URL [--seed N] [--today YYYY-MM-DD]
+                                  write a synthetic hotel (small, peer, mid, large) into an empty
+                                  database: sqlite:FILE or postgres://user:pass@host:port/db
   postgres [-- command]           start a throwaway PostgreSQL, run the command with
                                   INNKEEP_TEST_BACKEND=postgres and INNKEEP_TEST_PG_URL set
                                   (or wait for Enter), then remove it
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
         "bundle" => bundle(),
         "demo-documents" => demo_documents(rest),
         "bench-invoice" => bench_invoice(),
+        "seed" => seed(rest),
         "postgres" => with_postgres(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
@@ -195,6 +199,24 @@ fn bench_invoice() -> Result<()> {
             "--example",
             "invoice_timing",
         ])
+        .current_dir(root()))
+}
+
+/// A synthetic hotel from `innkeep-bench`'s `seed` (release build: the large hotel is millions
+/// of rows).
+fn seed(args: &[String]) -> Result<()> {
+    run(cargo()
+        .args([
+            "run",
+            "-q",
+            "--release",
+            "-p",
+            "innkeep-bench",
+            "--bin",
+            "seed",
+            "--",
+        ])
+        .args(args)
         .current_dir(root()))
 }
 

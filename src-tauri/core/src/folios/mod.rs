@@ -29,7 +29,7 @@ pub use correct::{adjust_posting, void_posting};
 pub use deposit::{apply_deposit, collect_deposit, refund_deposit};
 pub use error::{FolioError, posting_db_error};
 pub use folio::{
-    OpenFolioInput, close_folio, ensure_folio, list_folios, open_folio, route_charges,
+    FOLIO_SERIES, OpenFolioInput, close_folio, ensure_folio, list_folios, open_folio, route_charges,
 };
 pub use payment::{PaymentInput, post_payment, refund_payment, transfer_balance};
 pub use post::{

@@ -1,0 +1,102 @@
+//! `cargo xtask seed --size <small|peer|mid|large> --db <url> [--seed N] [--today YYYY-MM-DD]`:
+//! a synthetic hotel on an empty database. `--db` is `sqlite:<file>` (created) or
+//! `postgres://user:password@host:port/database` (migrated if empty).
+
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressStyle};
+use innkeep_bench::synthetic::{self, Size, Spec};
+use innkeep_core::db::{self, PostgresServer};
+
+fn usage() -> ! {
+    eprintln!(
+        "usage: seed --size <small|peer|mid|large> --db <sqlite:FILE | postgres://user:pass@host:port/db> \
+         [--seed N] [--today YYYY-MM-DD]"
+    );
+    std::process::exit(2)
+}
+
+fn arg(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
+}
+
+async fn open(url: &str) -> Result<db::Db, String> {
+    if let Some(path) = url.strip_prefix("sqlite:") {
+        return db::open_embedded(std::path::Path::new(path))
+            .await
+            .map_err(|e| e.to_string());
+    }
+    let rest = url
+        .strip_prefix("postgres://")
+        .ok_or("unknown --db scheme")?;
+    let (credentials, location) = rest.split_once('@').ok_or("postgres URL without @")?;
+    let (user, password) = credentials.split_once(':').unwrap_or((credentials, ""));
+    let (host_port, database) = location.split_once('/').ok_or("postgres URL without /db")?;
+    let (host, port) = host_port.split_once(':').unwrap_or((host_port, "5432"));
+    let server = PostgresServer {
+        host: host.into(),
+        port: port.parse().map_err(|_| "bad port")?,
+        database: database.into(),
+        user: user.into(),
+    };
+    db::open_postgres(&server, password)
+        .await
+        .map_err(|e| e.to_string())
+}
+
+#[tokio::main]
+async fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let size = arg(&args, "--size")
+        .and_then(|s| Size::parse(&s))
+        .unwrap_or_else(|| usage());
+    let url = arg(&args, "--db").unwrap_or_else(|| usage());
+    let seed = arg(&args, "--seed")
+        .map_or(Ok(2026), |s| s.parse())
+        .unwrap_or_else(|_| usage());
+    let today = arg(&args, "--today")
+        .map_or(
+            Ok(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default()),
+            |s| NaiveDate::parse_from_str(&s, "%Y-%m-%d"),
+        )
+        .unwrap_or_else(|_| usage());
+    let db = match open(&url).await {
+        Ok(db) => db,
+        Err(e) => {
+            eprintln!("seed: cannot open {url}: {e}");
+            std::process::exit(1)
+        }
+    };
+    let bar = ProgressBar::new(1);
+    bar.set_style(
+        ProgressStyle::with_template("{elapsed_precise} [{bar:40}] {percent}% {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let started = Instant::now();
+    let spec = Spec { size, seed, today };
+    let written = synthetic::generate(&db, &spec, &|total, done| {
+        bar.set_length(total);
+        bar.set_position(done);
+    })
+    .await;
+    bar.finish_and_clear();
+    match written {
+        Ok(w) => println!(
+            "{size:?} hotel (seed {seed}, business date {today}) in {:.1} s: {} guests, {} bookings, \
+             {} room nights, {} postings, {} invoices",
+            started.elapsed().as_secs_f64(),
+            w.guests,
+            w.reservations,
+            w.nights,
+            w.postings,
+            w.invoices
+        ),
+        Err(e) => {
+            eprintln!("seed failed: {e} (a synthetic hotel is written into an empty database)");
+            std::process::exit(1)
+        }
+    }
+}
