@@ -7,7 +7,6 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 use innkeep_bench::synthetic::{self, Size, Spec};
-use innkeep_core::db::{self, PostgresServer};
 
 fn usage() -> ! {
     eprintln!(
@@ -21,30 +20,6 @@ fn arg(args: &[String], name: &str) -> Option<String> {
     args.iter()
         .position(|a| a == name)
         .and_then(|i| args.get(i + 1).cloned())
-}
-
-async fn open(url: &str) -> Result<db::Db, String> {
-    if let Some(path) = url.strip_prefix("sqlite:") {
-        return db::open_embedded(std::path::Path::new(path))
-            .await
-            .map_err(|e| e.to_string());
-    }
-    let rest = url
-        .strip_prefix("postgres://")
-        .ok_or("unknown --db scheme")?;
-    let (credentials, location) = rest.split_once('@').ok_or("postgres URL without @")?;
-    let (user, password) = credentials.split_once(':').unwrap_or((credentials, ""));
-    let (host_port, database) = location.split_once('/').ok_or("postgres URL without /db")?;
-    let (host, port) = host_port.split_once(':').unwrap_or((host_port, "5432"));
-    let server = PostgresServer {
-        host: host.into(),
-        port: port.parse().map_err(|_| "bad port")?,
-        database: database.into(),
-        user: user.into(),
-    };
-    db::open_postgres(&server, password)
-        .await
-        .map_err(|e| e.to_string())
 }
 
 #[tokio::main]
@@ -63,7 +38,7 @@ async fn main() {
             |s| NaiveDate::parse_from_str(&s, "%Y-%m-%d"),
         )
         .unwrap_or_else(|_| usage());
-    let db = match open(&url).await {
+    let db = match innkeep_bench::open_db(&url).await {
         Ok(db) => db,
         Err(e) => {
             eprintln!("seed: cannot open {url}: {e}");

@@ -1,0 +1,319 @@
+//! `cargo xtask bench [--size large|peer|…] [--db URL] [--out FILE]`: times the front desk's
+//! hot paths on a synthetic hotel (seeded on first use into target/bench/), beside hand-written
+//! SQL where the issue asks for the ratio, and writes the figures as a Markdown table.
+
+use std::time::Instant;
+
+use chrono::{Days, NaiveDate};
+use innkeep_bench::measure::{self, Figures, Quantile};
+use innkeep_bench::synthetic::{self, Size, Spec};
+use innkeep_bench::{open_db, raw};
+use innkeep_core::auth::{self, Actor};
+use innkeep_core::db::{Backend, Db};
+use innkeep_core::documents::{self, Document};
+use innkeep_core::entity::{guest, invoice, staff_user};
+use innkeep_core::guests::{self, NewGuest};
+use innkeep_core::reservations::{self, BookingInput, RoomRequest};
+use innkeep_core::{availability, property};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+
+fn arg(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
+}
+
+#[tokio::main]
+async fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let size = arg(&args, "--size")
+        .and_then(|s| Size::parse(&s))
+        .unwrap_or(Size::Large);
+    let seed = 2026;
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+    let label = format!("{size:?}").to_lowercase();
+    let url = arg(&args, "--db").unwrap_or_else(|| format!("sqlite:target/bench/{label}.db"));
+    let out = arg(&args, "--out").unwrap_or_else(|| "tests/bench/RESULTS.md".into());
+    let fresh = match url.strip_prefix("sqlite:") {
+        Some(path) => !std::path::Path::new(path).exists(),
+        None => true,
+    };
+    let db = open_db(&url).await.unwrap_or_else(|e| fail(&e));
+    if fresh {
+        let started = Instant::now();
+        println!("seeding the {label} hotel into {url} …");
+        let spec = Spec { size, seed, today };
+        let w = synthetic::generate(&db, &spec, &|_, _| {})
+            .await
+            .unwrap_or_else(|e| fail(&e.to_string()));
+        println!("seeded in {:.0} s: {w:?}", started.elapsed().as_secs_f64());
+    }
+    let actor = admin(&db).await;
+    let backend = match db.backend {
+        Backend::Embedded => "SQLite",
+        Backend::Postgres => "PostgreSQL",
+    };
+    let mut rows = Vec::new();
+    rows.push(availability_30(&db, &actor, today).await);
+    rows.push(tape_chart_31(&db, &actor, today).await);
+    rows.extend(guest_search(&db, &actor).await);
+    rows.extend(bookings(&db, &actor, today).await);
+    rows.push(invoice_pdf(&db, &actor).await);
+    let counts = raw::counts(&db).await.unwrap_or_default();
+    let mut text = format!(
+        "\n## {label} hotel on {backend}\n\n{counts}\n\n\
+         | Measure | Goal | Median | p95 | p99 | Result | Notes |\n\
+         |---|---|---|---|---|---|---|\n"
+    );
+    for r in &rows {
+        println!("{}", r.row());
+        text.push_str(&r.row());
+        text.push('\n');
+    }
+    write_results(&out, &label, backend, &text);
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("bench: {message}");
+    std::process::exit(1)
+}
+
+/// Replaces this hotel's and backend's section of RESULTS.md (or appends it).
+fn write_results(path: &str, label: &str, backend: &str, section: &str) {
+    let heading = format!("## {label} hotel on {backend}");
+    let old = std::fs::read_to_string(path).unwrap_or_else(|_| {
+        "# Benchmark results\n\nWritten by `cargo xtask bench` (release build, this machine: 2 cores). \
+         Goals from issue 5; figures are wall-clock times of the core's own functions, \
+         measured after three warm-up runs.\n"
+            .into()
+    });
+    let mut kept = String::new();
+    let mut skipping = false;
+    for line in old.lines() {
+        if line.starts_with("## ") {
+            skipping = line == heading;
+        }
+        if !skipping {
+            kept.push_str(line);
+            kept.push('\n');
+        }
+    }
+    let text = format!("{}\n{}", kept.trim_end(), section);
+    if let Err(e) = std::fs::write(path, text) {
+        fail(&format!("cannot write {path}: {e}"));
+    }
+    println!("written: {path}");
+}
+
+async fn admin(db: &Db) -> Actor {
+    let user = staff_user::Entity::find()
+        .filter(staff_user::Column::Username.eq("admin"))
+        .one(&db.conn)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| fail("no administrator `admin`: not a synthetic hotel"));
+    auth::actor_for(&db.conn, &user)
+        .await
+        .unwrap_or_else(|e| fail(&e.to_string()))
+}
+
+async fn availability_30(db: &Db, actor: &Actor, today: NaiveDate) -> Figures {
+    let (from, to) = (today, today + Days::new(30));
+    let normal = measure::time(300, |_| async {
+        availability::for_range(&db.conn, actor.property_id, from, to)
+            .await
+            .unwrap_or_default()
+    })
+    .await;
+    let by_sql = measure::time(300, |_| raw::sold(db, actor.property_id, from, to)).await;
+    let core = availability::for_range(&db.conn, actor.property_id, from, to)
+        .await
+        .unwrap_or_default();
+    let sql = raw::sold(db, actor.property_id, from, to).await;
+    let agree = core
+        .iter()
+        .all(|n| sql.get(&(n.room_type_id, n.night)).copied().unwrap_or(0) == i64::from(n.sold));
+    let (_, note) = measure::ratio(&normal, &by_sql);
+    Figures::of("Availability, 30 nights", 5.0, Quantile::P95, &normal)
+        .note(format!("{note}; same answer: {agree}"))
+}
+
+async fn tape_chart_31(db: &Db, actor: &Actor, today: NaiveDate) -> Figures {
+    let (from, to) = (today - Days::new(7), today + Days::new(24));
+    let normal = measure::time(50, |_| async {
+        reservations::tape_chart(&db.conn, actor, from, to)
+            .await
+            .map(|c| c.bars.len())
+            .unwrap_or_default()
+    })
+    .await;
+    let by_sql = measure::time(50, |_| raw::tape_bars(db, actor.property_id, from, to)).await;
+    let core = reservations::tape_chart(&db.conn, actor, from, to)
+        .await
+        .map(|c| (c.rooms.len(), c.bars.len()))
+        .unwrap_or_default();
+    let sql = raw::tape_bars(db, actor.property_id, from, to).await;
+    let (_, note) = measure::ratio(&normal, &by_sql);
+    Figures::of(
+        &format!("Tape chart, {} rooms × 31 days", core.0),
+        15.0,
+        Quantile::Median,
+        &normal,
+    )
+    .note(format!(
+        "{note}; same bars: {} ({} bars)",
+        core.1 == sql,
+        core.1
+    ))
+}
+
+async fn guest_search(db: &Db, actor: &Actor) -> Vec<Figures> {
+    let total = guest::Entity::find()
+        .order_by_desc(guest::Column::Id)
+        .one(&db.conn)
+        .await
+        .ok()
+        .flatten()
+        .map_or(1, |g| g.id);
+    let sample = guest::Entity::find_by_id(total / 2)
+        .one(&db.conn)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| fail("no guests"));
+    let phone_prefix: String = sample.phone.chars().take(7).collect();
+    let mut out = Vec::new();
+    for (what, text) in [
+        ("name", sample.name.clone()),
+        ("pinyin initials", sample.pinyin_initials.clone()),
+        ("phone", phone_prefix),
+        ("ID number", sample.id_number.clone()),
+    ] {
+        let times = measure::time(200, |_| guests::search(&db.conn, actor, &text)).await;
+        let found = guests::search(&db.conn, actor, &text)
+            .await
+            .map(|g| g.len())
+            .unwrap_or_default();
+        out.push(
+            Figures::of(
+                &format!("Guest search by {what} ({total} profiles)"),
+                5.0,
+                Quantile::P95,
+                &times,
+            )
+            .note(format!("“{text}”: {found} found (at most 50 shown)")),
+        );
+    }
+    out
+}
+
+fn booking(type_id: i32, plan_id: i32, arrival: NaiveDate, n: usize) -> BookingInput {
+    BookingInput {
+        guest_id: None,
+        new_guest: Some(NewGuest {
+            name: format!("基准客人{n}"),
+            phone: format!("139{n:08}"),
+            ..Default::default()
+        }),
+        arrival,
+        departure: arrival + Days::new(1),
+        rooms: vec![RoomRequest {
+            room_type_id: type_id,
+            rate_plan_id: plan_id,
+            adults: 2,
+            children: 0,
+            room_id: None,
+        }],
+        source: "phone".into(),
+        source_detail: String::new(),
+        special_requests: String::new(),
+        notes: String::new(),
+        promotion_code: None,
+        tentative: false,
+        confirm_overbooking: false,
+        guarantee: "none".into(),
+        deposit_due: "0".into(),
+    }
+}
+
+async fn bookings(db: &Db, actor: &Actor, today: NaiveDate) -> Vec<Figures> {
+    let Some((type_id, plan_id)) = raw::first_plan(db, actor.property_id).await else {
+        fail("no rate plan")
+    };
+    let modes: &[&str] = match db.backend {
+        Backend::Embedded => &["FULL", "NORMAL"],
+        Backend::Postgres => &["(server default)"],
+    };
+    let mut out = Vec::new();
+    for (m, mode) in modes.iter().enumerate() {
+        if db.backend == Backend::Embedded {
+            let _ = db
+                .conn
+                .execute_unprepared(&format!("PRAGMA synchronous = {mode}"))
+                .await;
+        }
+        let base = today + Days::new(120 + 300 * m as u64);
+        let times = measure::time(200, |i| {
+            let input = booking(
+                type_id,
+                plan_id,
+                base + Days::new((i % 250) as u64),
+                i + 1000 * m,
+            );
+            async move {
+                reservations::create(&db.conn, chrono::Utc::now(), actor, input)
+                    .await
+                    .map(|v| v.len())
+                    .unwrap_or_else(|e| fail(&format!("booking refused: {e}")))
+            }
+        })
+        .await;
+        out.push(
+            Figures::of(
+                &format!("Create a booking, synchronous {mode}"),
+                15.0,
+                Quantile::P99,
+                &times,
+            )
+            .note("one room, one night, a new guest; availability checked, nights written"),
+        );
+    }
+    if db.backend == Backend::Embedded {
+        let _ = db
+            .conn
+            .execute_unprepared("PRAGMA synchronous = FULL")
+            .await;
+    }
+    out
+}
+
+async fn invoice_pdf(db: &Db, actor: &Actor) -> Figures {
+    let last = invoice::Entity::find()
+        .order_by_desc(invoice::Column::Id)
+        .one(&db.conn)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| fail("no invoice"));
+    let doc = Document::Invoice { id: last.id };
+    let mut size = 0;
+    let times = measure::time(50, |_| async {
+        documents::document_pdf(&db.conn, actor, &doc)
+            .await
+            .map(|b| b.len())
+            .unwrap_or_else(|e| fail(&e.to_string()))
+    })
+    .await;
+    if let Ok(bytes) = documents::document_pdf(&db.conn, actor, &doc).await {
+        size = bytes.len();
+    }
+    let _ = property::current(&db.conn).await;
+    let kb = size as f64 / 1024.0;
+    let mut f = Figures::of("Invoice PDF", 20.0, Quantile::Median, &times).note(format!(
+        "{kb:.1} KB (goal ≤ 60 KB), invoice {}",
+        last.number
+    ));
+    f.met = f.met.map(|m| m && kb <= 60.0);
+    f
+}
