@@ -125,6 +125,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             invoices::save_invoice_series,
             invoices::invoice_recipient,
             invoices::email_invoice,
+            stays_changes::move_room,
+            stays_changes::quote_departure_change,
+            stays_changes::change_departure,
+            stays_changes::post_late_check_out_fee,
         ])
 }
 

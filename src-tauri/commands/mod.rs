@@ -18,6 +18,7 @@ pub mod roles;
 pub mod rooms;
 pub mod session;
 pub mod setup;
+pub mod stays_changes;
 pub mod users;
 
 use innkeep_core::{ApiError, Error};

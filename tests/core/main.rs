@@ -24,3 +24,4 @@ mod money;
 mod permissions;
 mod reservations;
 mod roles_users;
+mod stay_changes;

@@ -38,3 +38,4 @@ pub mod users;
 pub mod validate;
 
 pub use error::{ApiError, Error, Result};
+pub mod stays;

@@ -17,7 +17,7 @@ use crate::permission::Permission;
 use crate::validate::{Invalid, Rule};
 use crate::{audit, property};
 
-pub(super) async fn out_of_order(
+pub(crate) async fn out_of_order(
     conn: &impl ConnectionTrait,
     room_id: i32,
     from: NaiveDate,
