@@ -4,7 +4,9 @@ import { describe, expect, it, vi } from "vitest";
 import type { Board, DepartureQuote, RoomStatusView } from "../../ipc/client";
 import { apiError, session, status } from "../../test/fixtures";
 import { renderWithIpc, type Handlers } from "../../test/render";
-import { pick, quote, reservation } from "../reservations/testing";
+import { useAppState } from "../../app/app-state";
+import { ReservationsArea } from "../reservations/ReservationsArea";
+import { desk as reservationsDesk, pick, quote, reservation } from "../reservations/testing";
 import { ChangeDepartureDialog, LateCheckOutDialog, MoveRoomDialog } from "./index";
 
 const GUEST_IN_HOUSE = reservation({ state: "checked_in", roomId: 101, roomNumber: "101" });
@@ -149,5 +151,22 @@ describe("the late check-out fee", () => {
     await userEvent.click(screen.getByTestId("late-save"));
     await vi.waitFor(() => expect(post).toHaveBeenCalledWith({ input: { reservationId: 7, amount: "80", description: "延至 18:00" } }));
     expect(await screen.findByText("¥80.00 已记入账单 F000003")).toBeInTheDocument();
+  });
+});
+
+function Area() {
+  const { session: current } = useAppState();
+  return current ? <ReservationsArea /> : null;
+}
+
+describe("the reservation list", () => {
+  it("offers the stay changes on a checked-in reservation and opens the dialog", async () => {
+    await renderWithIpc(reservationsDesk({ list_reservations: () => [GUEST_IN_HOUSE], housekeeping_board: () => BOARD }), <Area />);
+    await userEvent.click(await screen.findByTestId("reservation-actions"));
+    expect(await screen.findByTestId("reservation-changeDeparture")).toHaveTextContent("修改离店");
+    expect(screen.getByTestId("reservation-lateCheckOut")).toHaveTextContent("延迟退房费");
+    expect(screen.queryByTestId("reservation-cancel")).toBeNull();
+    await userEvent.click(screen.getByTestId("reservation-moveRoom"));
+    expect(await screen.findByText("为 B2611-0007 换房")).toBeInTheDocument();
   });
 });
