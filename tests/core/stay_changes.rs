@@ -588,3 +588,38 @@ async fn a_late_check_out_fee_lands_on_the_folio() {
         "errors.auth.forbidden"
     );
 }
+
+#[tokio::test]
+async fn two_terminals_moving_guests_into_the_same_room_put_only_one_there() {
+    let t = fresh_db().await;
+    let h = the_hotel(&t.db).await;
+    let first = booked(&t.db, &h, h.std, "101", day(23), 2).await;
+    let second = booked(&t.db, &h, h.std, "102", day(23), 2).await;
+    put_in_house_directly(&t.db, &h.admin, first).await;
+    put_in_house_directly(&t.db, &h.admin, second).await;
+    let r105 = room_id(&t.db, "105").await;
+    let (a, b) = tokio::join!(
+        stays::move_room(&t.db.conn, t0(), &h.admin, move_to(first, r105, false)),
+        stays::move_room(&t.db.conn, t0(), &h.admin, move_to(second, r105, false)),
+    );
+    let refused: Vec<String> = [a, b]
+        .into_iter()
+        .filter_map(|r| r.err())
+        .map(key)
+        .collect();
+    assert_eq!(refused.len(), 1, "exactly one guest gets room 105");
+    assert!(
+        [
+            "errors.stays.room_occupied",
+            "errors.reservation.room_taken"
+        ]
+        .contains(&refused[0].as_str()),
+        "{refused:?}"
+    );
+    let in_105 = stay::Entity::find()
+        .filter(stay::Column::RoomId.eq(r105))
+        .all(&t.db.conn)
+        .await
+        .unwrap();
+    assert_eq!(in_105.len(), 1);
+}
