@@ -130,6 +130,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             stays::walk_in,
             stays::check_out,
             stays::check_out_quote,
+            stays_changes::move_room,
+            stays_changes::quote_departure_change,
+            stays_changes::change_departure,
+            stays_changes::post_late_check_out_fee,
         ])
 }
 

@@ -19,6 +19,7 @@ pub mod rooms;
 pub mod session;
 pub mod setup;
 pub mod stays;
+pub mod stays_changes;
 pub mod users;
 
 use innkeep_core::{ApiError, Error};

@@ -24,4 +24,5 @@ mod money;
 mod permissions;
 mod reservations;
 mod roles_users;
+mod stay_changes;
 mod stays;

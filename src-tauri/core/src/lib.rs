@@ -34,8 +34,8 @@ pub mod secrets;
 pub mod series;
 pub mod settings;
 pub mod setup;
-pub mod stays;
 pub mod users;
 pub mod validate;
 
 pub use error::{ApiError, Error, Result};
+pub mod stays;

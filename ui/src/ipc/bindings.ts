@@ -142,6 +142,10 @@ export const commands = {
 	walkIn: (input: WalkInInput) => typedError<CheckedIn, ApiError>(__TAURI_INVOKE("walk_in", { input })),
 	checkOut: (input: CheckOutInput) => typedError<CheckedOut, ApiError>(__TAURI_INVOKE("check_out", { input })),
 	checkOutQuote: (reservationId: number) => typedError<CheckOutQuote, ApiError>(__TAURI_INVOKE("check_out_quote", { reservationId })),
+	moveRoom: (input: MoveInput) => typedError<ReservationView, ApiError>(__TAURI_INVOKE("move_room", { input })),
+	quoteDepartureChange: (reservationId: number, departure: string) => typedError<DepartureQuote, ApiError>(__TAURI_INVOKE("quote_departure_change", { reservationId, departure })),
+	changeDeparture: (input: DepartureChange) => typedError<ReservationView, ApiError>(__TAURI_INVOKE("change_departure", { input })),
+	postLateCheckOutFee: (input: LateCheckOutFee) => typedError<FeePosted, ApiError>(__TAURI_INVOKE("post_late_check_out_fee", { input })),
 };
 
 /* Types */
@@ -487,6 +491,30 @@ export type DemoAccount = {
 	role: string,
 };
 
+/**  The new departure of a stay in the house. */
+export type DepartureChange = {
+	reservationId: number,
+	departure: string,
+	/**  The early-departure fee (tax included); empty or zero for none. Only when shortening. */
+	earlyDepartureFee: string,
+	/**  Why the stay changes (kept in the audit trail and on the fee's posting). */
+	reason: string,
+	/**  Sell an added night beyond availability (needs the overbooking permission). */
+	confirmOverbooking: boolean,
+};
+
+/**  What a new departure would do, before it is saved. */
+export type DepartureQuote = {
+	before: Quote,
+	after: Quote,
+	added: string[],
+	removed: string[],
+	/**  `after.total - before.total`: positive when the guest stays longer. */
+	difference: string,
+	/**  The stay gets shorter: an early-departure fee may be charged. */
+	early: boolean,
+};
+
 /**  One reservation on a front-desk list. */
 export type DeskRow = {
 	reservation: ReservationView,
@@ -505,6 +533,14 @@ export type Document =
 { kind: "confirmation"; bookingNos: string[] } | { kind: "folio"; id: number } | 
 /**  An invoice or a credit note. */
 { kind: "invoice"; id: number } | { kind: "registration_card"; reservationId: number };
+
+/**  Where a fee landed. */
+export type FeePosted = {
+	postingId: number,
+	folioId: number,
+	folioNumber: string,
+	amount: string,
+};
 
 /**  The cashier's search: booking number, guest name (or pinyin), room or folio number. */
 export type FolioSearch = {
@@ -667,6 +703,15 @@ export type IssuedInvoice = {
 	folioId: number,
 };
 
+/**  A late check-out fee as the desk types it. */
+export type LateCheckOutFee = {
+	reservationId: number,
+	/**  Tax included. */
+	amount: string,
+	/**  E.g. "until 18:00"; printed on the folio. */
+	description: string,
+};
+
 /**  One line of the out-box. */
 export type MailMessageView = {
 	id: number,
@@ -702,6 +747,16 @@ export type MailStatus =
 "failed" | 
 /**  Withdrawn by a user; never sent. */
 "cancelled";
+
+/**  A room move as the desk asks for it. */
+export type MoveInput = {
+	reservationId: number,
+	roomId: number,
+	/**  Why the guest moves (kept in the audit trail). */
+	reason: string,
+	/**  Move into a room housekeeping has not cleaned yet (the operator confirmed it). */
+	allowDirty: boolean,
+};
 
 /**  What a passport's MRZ says, once its check digits hold. */
 export type MrzData = {

@@ -15,7 +15,7 @@ use crate::error::ApiError;
 pub use blocks::{BlockInput, block_room, unblock_room};
 pub(crate) use board::occupied;
 pub use board::{Board, BoardFilter, BoardRoomType, RoomStatusView, StatusCounts, board};
-pub use status::{derive_status, set_dirty_on_check_out, set_status};
+pub use status::{derive_status, set_dirty_on_check_out, set_dirty_on_move, set_status};
 
 /// What housekeeping last did to a room (the `room.housekeeping` column).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]

@@ -115,20 +115,33 @@ pub async fn set_dirty_on_check_out<C: ConnectionTrait>(
     actor: &Actor,
     room_id: i32,
 ) -> Result<()> {
+    set_dirty(conn, now, actor, room_id, " (check-out)").await
+}
+
+/// Marks the room a guest moved out of Dirty, inside the room move's transaction (which has
+/// checked `frontdesk.operate`).
+pub async fn set_dirty_on_move<C: ConnectionTrait>(
+    conn: &C,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    room_id: i32,
+) -> Result<()> {
+    set_dirty(conn, now, actor, room_id, " (room move)").await
+}
+
+async fn set_dirty<C: ConnectionTrait>(
+    conn: &C,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    room_id: i32,
+    why: &str,
+) -> Result<()> {
     let r = room::Entity::find_by_id(room_id)
         .one(conn)
         .await?
         .filter(|r| r.property_id == actor.property_id)
         .ok_or(Error::NotFound { entity: "room" })?;
-    write(
-        conn,
-        now,
-        actor,
-        r,
-        HousekeepingStatus::Dirty,
-        " (check-out)",
-    )
-    .await
+    write(conn, now, actor, r, HousekeepingStatus::Dirty, why).await
 }
 
 #[cfg(test)]

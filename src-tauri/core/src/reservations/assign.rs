@@ -17,7 +17,7 @@ use crate::permission::Permission;
 use crate::validate::{Invalid, Rule};
 use crate::{audit, property};
 
-pub(super) async fn out_of_order(
+pub(crate) async fn out_of_order(
     conn: &impl ConnectionTrait,
     room_id: i32,
     from: NaiveDate,
@@ -96,9 +96,10 @@ pub(crate) async fn place(
     Ok(target)
 }
 
-/// Assigns (or with `None` unassigns) a room for the whole stay of a confirmed or in-house
-/// reservation (permission `reservations.manage`). A room of another type is an upgrade and
-/// must be allowed explicitly; an out-of-order room is refused.
+/// Assigns (or with `None` unassigns) a room for the whole stay of a confirmed reservation
+/// (permission `reservations.manage`); a guest in the house changes rooms with
+/// `stays::move_room`, which moves the stay and leaves the old room dirty. A room of another
+/// type is an upgrade and must be allowed explicitly; an out-of-order room is refused.
 pub async fn assign_room(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
@@ -109,7 +110,7 @@ pub async fn assign_room(
 ) -> Result<ReservationView> {
     actor.require(Permission::ReservationsManage)?;
     let txn = db.begin().await?;
-    let r = super::load(&txn, actor, id, &[state::CONFIRMED, state::CHECKED_IN]).await?;
+    let r = super::load(&txn, actor, id, &[state::CONFIRMED]).await?;
     let target = place(&txn, actor, &r, room_id, allow_upgrade).await?;
     let summary = match &target {
         Some(t) if t.room_type_id != r.room_type_id => {

@@ -55,7 +55,7 @@ pub struct BookingInput {
     pub deposit_due: String,
 }
 
-pub(super) async fn promotion_of(
+pub(crate) async fn promotion_of(
     conn: &impl ConnectionTrait,
     actor: &Actor,
     code: Option<&str>,
@@ -166,7 +166,7 @@ fn deposit_due(input: &BookingInput, quotes: &[Quote], digits: u32) -> Result<i6
 }
 
 /// Whether one more night of `type_id` may be sold on `night`.
-pub(super) async fn check_night(
+pub(crate) async fn check_night(
     conn: &impl ConnectionTrait,
     actor: &Actor,
     confirm_overbooking: bool,
@@ -196,7 +196,7 @@ pub(super) async fn check_night(
     Ok(true)
 }
 
-pub(super) fn taken(e: DbErr, room: &str, night: NaiveDate) -> Error {
+pub(crate) fn taken(e: DbErr, room: &str, night: NaiveDate) -> Error {
     match e.sql_err() {
         Some(SqlErr::UniqueConstraintViolation(_)) => ReservationError::RoomTaken {
             room: room.to_string(),

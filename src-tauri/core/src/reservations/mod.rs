@@ -40,6 +40,12 @@ pub use confirm::{BatchFailure, BatchResult, confirm, confirm_many};
 pub use tape_chart::{TapeBar, TapeChart, TapeRoom, tape_chart};
 pub use walk::{WalkInput, walk, walks_between};
 
+// Building blocks a stay in the house reuses (stays::changes): the room guard, availability of
+// a night, writing and re-reading priced nights.
+pub(crate) use assign::out_of_order;
+pub(crate) use book::{check_night, promotion_of, taken, write_nights};
+pub(crate) use cancel::stored_quote;
+
 /// Reservation states as stored.
 pub mod state {
     pub const TENTATIVE: &str = "tentative";

@@ -3,7 +3,10 @@
 //! the stay's folios, returns the deposit, issues the invoice and leaves the room dirty. Each is
 //! one transaction: nothing is half-checked-in or half-checked-out. The front-desk lists show
 //! the business date's arrivals, departures and guests in house with the next thing to do.
+//! Changes to a stay in the house (room move, departure change, late check-out fee) are in
+//! changes/.
 
+mod changes;
 mod check_in;
 mod check_out;
 mod lists;
@@ -13,6 +16,10 @@ use chrono::NaiveDate;
 
 use crate::error::ApiError;
 
+pub use changes::{
+    DepartureChange, DepartureQuote, FeePosted, LateCheckOutFee, MoveInput, change_departure,
+    late_check_out_fee, move_room, quote_departure,
+};
 pub use check_in::{CheckInInput, CheckedIn, WalkInInput, check_in, walk_in};
 pub use check_out::{
     CheckOutInput, CheckOutQuote, CheckedOut, IssuedInvoice, Settlement, check_out, check_out_quote,
@@ -20,7 +27,7 @@ pub use check_out::{
 pub use lists::{DeskRow, FrontDesk, NextAction, front_desk};
 pub use registration::StayGuestInput;
 
-/// Why a guest cannot be checked in or out.
+/// Why a guest cannot be checked in, moved, kept longer or checked out.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StayError {
     #[error("the reservation arrives on {arrival}, not on the business date {today}")]
@@ -44,6 +51,16 @@ pub enum StayError {
     DepositRefundMethod { folio: String, amount: String },
     #[error("the stay departs on {departure}: change the departure before an early check-out")]
     EarlyDeparture { departure: NaiveDate },
+    #[error("reservation {booking} has no guest in the house")]
+    NotInHouse { booking: String },
+    #[error("the guest is already in room {room}")]
+    SameRoom { room: String },
+    #[error("the departure cannot be before the business date {business_date}")]
+    DepartureBeforeBusinessDate { business_date: NaiveDate },
+    #[error("the departure is already {departure}")]
+    DepartureUnchanged { departure: NaiveDate },
+    #[error("an early-departure fee only applies when the stay is shortened")]
+    FeeWithoutShortening,
 }
 
 impl StayError {
@@ -76,6 +93,16 @@ impl StayError {
             Self::EarlyDeparture { departure } => {
                 e("early_departure", &[("departure", day(departure))])
             }
+            Self::NotInHouse { booking } => e("not_in_house", &[("booking", booking.clone())]),
+            Self::SameRoom { room } => e("same_room", &[("room", room.clone())]),
+            Self::DepartureBeforeBusinessDate { business_date } => e(
+                "departure_before_business_date",
+                &[("date", day(business_date))],
+            ),
+            Self::DepartureUnchanged { departure } => {
+                e("departure_unchanged", &[("date", day(departure))])
+            }
+            Self::FeeWithoutShortening => e("fee_without_shortening", &[]),
         }
     }
 }

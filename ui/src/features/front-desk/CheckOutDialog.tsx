@@ -25,10 +25,13 @@ export function CheckOutDialog({
   reservation,
   onClose,
   onDone,
+  onChangeDeparture,
 }: {
   reservation: ReservationView;
   onClose: () => void;
   onDone: (done: CheckedOut) => void;
+  /** An early check-out: change the departure first (the early-departure fee is set there). */
+  onChangeDeparture: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
@@ -91,7 +94,16 @@ export function CheckOutDialog({
       ) : (
         <form onSubmit={submit} noValidate data-testid="check-out-form">
           <Stack gap="sm">
-            {quote.data?.early && <Alert color="orange">{t("frontDesk.earlyHint", { departure: reservation.departure })}</Alert>}
+            {quote.data?.early && (
+              <Alert color="orange" data-testid="check-out-early">
+                <Group justify="space-between">
+                  {t("frontDesk.earlyHint", { departure: reservation.departure })}
+                  <Button size="xs" color="orange" onClick={onChangeDeparture} data-testid="check-out-change-departure">
+                    {t("stays.departure.action")}
+                  </Button>
+                </Group>
+              </Alert>
+            )}
             {tonight && (
               <Text size="sm" data-testid="check-out-tonight">
                 {t("frontDesk.tonightCharge", { amount: money(tonight) })}

@@ -1,6 +1,6 @@
 // The front desk for the business date: arrivals, departures and guests in house, each row with its room's
 // status, what the guest owes and the next action (check in, check out, folio); walk-ins from here too.
-import { Alert, Badge, Button, Group, Table, Tabs, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Menu, Table, Tabs, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue, useHotkeys } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
@@ -16,11 +16,13 @@ import { formatMoney } from "../../shared/money";
 import { ROOM_STATUS_COLORS } from "../../shared/roomStatus";
 import { useDocumentPreview } from "../documents/useDocumentPreview";
 import { FolioPanel } from "../folios/FolioPanel";
+import { ChangeDepartureDialog, LateCheckOutDialog, MoveRoomDialog } from "../stays";
 import { CheckInDialog } from "./CheckInDialog";
 import { CheckOutDialog } from "./CheckOutDialog";
 import { refreshAfterStay, useFrontDesk } from "./queries";
 
 type List = "arrivals" | "departures" | "inHouse";
+type StayChange = "move" | "departure" | "late";
 
 export function FrontDeskArea() {
   const { t, i18n } = useTranslation();
@@ -34,8 +36,13 @@ export function FrontDeskArea() {
   const [checkingIn, setCheckingIn] = useState<ReservationView | "walk-in" | null>(null);
   const [checkingOut, setCheckingOut] = useState<ReservationView | null>(null);
   const [folioOf, setFolioOf] = useState<ReservationView | null>(null);
+  const [change, setChange] = useState<{ kind: StayChange; reservation: ReservationView } | null>(null);
   const desk = useFrontDesk(debounced);
   useHotkeys([["mod+shift+W", () => setCheckingIn("walk-in")]]);
+  const closeChange = () => {
+    setChange(null);
+    void refreshAfterStay(queryClient);
+  };
   const money = (amount: string | null) => (amount === null ? "" : formatMoney(amount, currency, i18n.language, currencyDigits));
 
   if (folioOf) {
@@ -59,6 +66,25 @@ export function FrontDeskArea() {
   const rows: DeskRow[] = data ? data[list] : [];
   const businessDate = data?.businessDate ?? "";
 
+  function changes(r: ReservationView) {
+    return (
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button size="xs" variant="subtle" data-testid={`front-desk-more-${r.bookingNo}`}>
+            {t("frontDesk.more")}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {(["move", "departure", "late"] as const).map((kind) => (
+            <Menu.Item key={kind} onClick={() => setChange({ kind, reservation: r })} data-testid={`front-desk-${kind}-${r.bookingNo}`}>
+              {t(`stays.${kind}.action`)}
+            </Menu.Item>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+    );
+  }
+
   function action(row: DeskRow) {
     const r = row.reservation;
     switch (row.next) {
@@ -78,6 +104,7 @@ export function FrontDeskArea() {
             <Button size="xs" onClick={() => setCheckingOut(r)} data-testid={`front-desk-check-out-${r.bookingNo}`}>
               {t("frontDesk.checkOut")}
             </Button>
+            {changes(r)}
           </Group>
         );
       case "open_folio":
@@ -89,6 +116,7 @@ export function FrontDeskArea() {
             <Button size="xs" variant="subtle" onClick={() => setCheckingOut(r)} data-testid={`front-desk-check-out-${r.bookingNo}`}>
               {t("frontDesk.checkOut")}
             </Button>
+            {changes(r)}
           </Group>
         );
     }
@@ -201,6 +229,10 @@ export function FrontDeskArea() {
         <CheckOutDialog
           reservation={checkingOut}
           onClose={() => setCheckingOut(null)}
+          onChangeDeparture={() => {
+            setCheckingOut(null);
+            setChange({ kind: "departure", reservation: checkingOut });
+          }}
           onDone={(done) => {
             setCheckingOut(null);
             notifications.show({
@@ -212,6 +244,13 @@ export function FrontDeskArea() {
             if (first) preview.open({ kind: "invoice", id: first.id });
           }}
         />
+      )}
+      {change?.kind === "move" && <MoveRoomDialog reservation={change.reservation} onClose={closeChange} />}
+      {change?.kind === "departure" && (
+        <ChangeDepartureDialog reservation={change.reservation} currency={currency} digits={currencyDigits} onClose={closeChange} />
+      )}
+      {change?.kind === "late" && (
+        <LateCheckOutDialog reservation={change.reservation} currency={currency} digits={currencyDigits} onClose={closeChange} />
       )}
       {preview.element}
     </section>

@@ -15,12 +15,21 @@ export interface Sort {
   descending: boolean;
 }
 
-export type RowAction = "modify" | "confirm" | "walk" | "confirmation" | "cancel" | "folio";
+export type RowAction = "modify" | "confirm" | "walk" | "confirmation" | "cancel" | "folio" | "moveRoom" | "changeDeparture" | "lateCheckOut";
+
+/** The translation key of an action's menu label (changes to a stay in the house are the stays feature's). */
+function actionLabel(action: RowAction): string {
+  if (action === "moveRoom") return "stays.move.action";
+  if (action === "changeDeparture") return "stays.departure.action";
+  if (action === "lateCheckOut") return "stays.late.action";
+  return `reservations.actions.${action}`;
+}
 
 /** The actions a reservation in this state allows (Rust checks the same rules). */
 export function actionsFor(state: string): RowAction[] {
   if (state === "tentative") return ["modify", "confirm", "confirmation", "cancel", "folio"];
   if (state === "confirmed") return ["modify", "walk", "confirmation", "cancel", "folio"];
+  if (state === "checked_in") return ["moveRoom", "changeDeparture", "lateCheckOut", "confirmation", "folio"];
   return ["confirmation", "folio"];
 }
 
@@ -192,7 +201,7 @@ export function ReservationTable({
                   <Menu.Dropdown>
                     {actionsFor(r.state).map((action) => (
                       <Menu.Item key={action} color={action === "cancel" ? "red" : undefined} onClick={() => onAction(action, r)} data-testid={`reservation-${action}`}>
-                        {t(`reservations.actions.${action}`)}
+                        {t(actionLabel(action))}
                       </Menu.Item>
                     ))}
                   </Menu.Dropdown>

@@ -11,6 +11,7 @@ import type { ReservationFilter, ReservationView } from "../../ipc/client";
 import { call, commands } from "../../ipc/client";
 import { useConfirmationPreview } from "../documents";
 import { FolioPanel } from "../folios/FolioPanel";
+import { ChangeDepartureDialog, LateCheckOutDialog, MoveRoomDialog } from "../stays";
 import { EmptyState } from "../../shared/components/EmptyState";
 import { formatDate } from "../../shared/dates";
 import { useErrorText } from "../../shared/errors";
@@ -61,11 +62,12 @@ export function ReservationsArea() {
   const [modifying, setModifying] = useState<ReservationView | null>(null);
   const [walking, setWalking] = useState<ReservationView | null>(null);
   const [folioOf, setFolioOf] = useState<ReservationView | null>(null);
+  const [stayChange, setStayChange] = useState<{ action: "moveRoom" | "changeDeparture" | "lateCheckOut"; reservation: ReservationView } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const queryClient = useQueryClient();
   const guestRef = useRef<HTMLInputElement>(null);
   const confirmation = useConfirmationPreview();
-  const dialogOpen = booking || cancelling !== null || modifying !== null || walking !== null || folioOf !== null || confirmation.element !== null;
+  const dialogOpen = booking || cancelling !== null || modifying !== null || walking !== null || folioOf !== null || stayChange !== null || confirmation.element !== null;
 
   // Also from inside inputs (tagsToIgnore []), but never behind the lock screen or an open dialog.
   useHotkeys(
@@ -89,6 +91,7 @@ export function ReservationsArea() {
     else if (action === "cancel") setCancelling([r]);
     else if (action === "confirmation") confirmation.open([r.bookingNo]);
     else if (action === "folio") setFolioOf(r);
+    else if (action === "moveRoom" || action === "changeDeparture" || action === "lateCheckOut") setStayChange({ action, reservation: r });
     else void confirmTentative([r]);
   }
 
@@ -217,6 +220,13 @@ export function ReservationsArea() {
       {booking && <BookingDialog businessDate={businessDate} currency={currency} digits={currencyDigits} onClose={() => setBooking(false)} />}
       {modifying && <ModifyDialog reservation={modifying} currency={currency} digits={currencyDigits} onClose={() => setModifying(null)} />}
       {walking && <WalkDialog reservation={walking} onClose={() => setWalking(null)} />}
+      {stayChange?.action === "moveRoom" && <MoveRoomDialog reservation={stayChange.reservation} onClose={() => setStayChange(null)} />}
+      {stayChange?.action === "changeDeparture" && (
+        <ChangeDepartureDialog reservation={stayChange.reservation} currency={currency} digits={currencyDigits} onClose={() => setStayChange(null)} />
+      )}
+      {stayChange?.action === "lateCheckOut" && (
+        <LateCheckOutDialog reservation={stayChange.reservation} currency={currency} digits={currencyDigits} onClose={() => setStayChange(null)} />
+      )}
       {folioOf && (
         <Modal opened size="80rem" onClose={() => setFolioOf(null)} title={t("cashier.folioOf", { booking: folioOf.bookingNo, guest: folioOf.guestName })}>
           <FolioPanel reservationId={folioOf.id} />

@@ -6,6 +6,7 @@ import { useRoute } from "../../app/navigation";
 import type { Permission } from "../../ipc/client";
 import { AuditTab } from "../audit/AuditTab";
 import { ChargeCodesTab } from "../folios/ChargeCodesTab";
+import { NumberSeriesTab } from "../invoices/NumberSeriesTab";
 import { BackupsTab } from "../backups/BackupsTab";
 import { MailSettingsTab } from "../mail/MailSettingsTab";
 import { OutboxTab } from "../mail/OutboxTab";
@@ -39,6 +40,7 @@ const TABS: SettingsTab[] = [
   { id: "backups", needs: "backups.manage", render: () => <BackupsTab /> },
   { id: "connection", needs: "connection.manage", render: () => <ConnectionTab /> },
   { id: "chargeCodes", needs: "settings.manage", render: () => <ChargeCodesTab /> },
+  { id: "numberSeries", needs: "settings.manage", render: () => <NumberSeriesTab /> },
 ];
 
 export function SettingsArea({ tab }: { tab: string | null }) {
