@@ -113,7 +113,22 @@ async fn walk_in_breakfast_wechat_check_out_invoice_and_night_audit() {
 
 /// Runs the night audit from its area and checks the front desk's business date moved on.
 async fn night_audit(app: &App, before: &str) {
-    let _ = (app, before);
+    app.click("nav-night-audit").await;
+    app.wait_for("night-audit-date").await;
+    app.screenshot("stays-night-audit-checks").await;
+    if app.visible("night-audit-ack").await.is_some() {
+        app.click("night-audit-ack").await;
+    }
+    app.click("night-audit-run").await;
+    app.wait_for("night-audit-result").await;
+    app.screenshot("stays-night-audit-done").await;
+    app.click("nav-front-desk").await;
+    let after = app
+        .wait_text("front-desk-date", "the next business date", |t| {
+            !t.is_empty() && t != before
+        })
+        .await;
+    println!("business date: {before} → {after}");
 }
 
 /// The invoice's bytes, asked of the app's own command the preview uses.

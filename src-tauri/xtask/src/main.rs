@@ -23,6 +23,10 @@ commands:
   demo-documents DIR               write the demo hotel's sample documents (confirmation, folio,
                                   invoice, credit-note, registration-card .pdf) into DIR
   bench-invoice                   time invoice.pdf of the demo hotel (release build, 50 runs)
+  bench [--size S] [--sqlite-only]
+                                  benchmarks on synthetic hotels (release): the peer and large
+                                  hotels (or --size S) on SQLite, then on a throwaway PostgreSQL;
+                                  writes tests/bench/RESULTS.md
   seed --size S --db URL [--seed N] [--today YYYY-MM-DD]
                                   write a synthetic hotel (small, peer, mid, large) into an empty
                                   database: sqlite:FILE or postgres://user:pass@host:port/db
@@ -47,6 +51,7 @@ fn main() -> ExitCode {
         "demo-documents" => demo_documents(rest),
         "bench-invoice" => bench_invoice(),
         "seed" => seed(rest),
+        "bench" => bench(rest),
         "postgres" => with_postgres(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
@@ -218,6 +223,53 @@ fn seed(args: &[String]) -> Result<()> {
         ])
         .args(args)
         .current_dir(root()))
+}
+
+/// `innkeep-bench`'s `bench` per hotel size on SQLite (hotels kept in target/bench/) and on a
+/// fresh PostgreSQL cluster each (seeded anew).
+fn bench(args: &[String]) -> Result<()> {
+    let sizes: Vec<String> = match args.iter().position(|a| a == "--size") {
+        Some(i) => args.get(i + 1).into_iter().cloned().collect(),
+        None => vec!["peer".into(), "large".into()],
+    };
+    let runner = |extra: &[&str]| {
+        let mut cmd = cargo();
+        cmd.args([
+            "run",
+            "-q",
+            "--release",
+            "-p",
+            "innkeep-bench",
+            "--bin",
+            "bench",
+            "--",
+        ])
+        .args(extra)
+        .current_dir(root());
+        cmd
+    };
+    std::fs::create_dir_all(crate::target_dir().join("bench"))
+        .map_err(|e| format!("cannot create target/bench: {e}"))?;
+    for size in &sizes {
+        let db = format!(
+            "sqlite:{}",
+            crate::target_dir()
+                .join("bench")
+                .join(format!("{size}.db"))
+                .display()
+        );
+        run(&mut runner(&["--size", size, "--db", &db]))?;
+    }
+    if args.iter().any(|a| a == "--sqlite-only") {
+        return Ok(());
+    }
+    for size in &sizes {
+        let cluster = postgres::Cluster::start()?;
+        let outcome = run(&mut runner(&["--size", size, "--db", &cluster.url()]));
+        drop(cluster);
+        outcome?;
+    }
+    Ok(())
 }
 
 fn with_postgres(args: &[String]) -> Result<()> {
