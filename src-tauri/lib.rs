@@ -125,6 +125,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             invoices::save_invoice_series,
             invoices::invoice_recipient,
             invoices::email_invoice,
+            night_audit::night_audit_checks,
+            night_audit::run_night_audit,
+            night_audit::night_audit_summary,
         ])
 }
 

@@ -19,6 +19,7 @@ pub mod rooms;
 pub mod session;
 pub mod setup;
 pub mod users;
+pub mod night_audit;
 
 use innkeep_core::{ApiError, Error};
 

@@ -24,3 +24,5 @@ mod money;
 mod permissions;
 mod reservations;
 mod roles_users;
+mod night_audit;
+mod night_audit_kill;

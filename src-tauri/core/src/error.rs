@@ -60,6 +60,8 @@ pub enum Error {
     Folio(#[from] crate::folios::FolioError),
     #[error(transparent)]
     Invoice(#[from] crate::invoices::InvoiceError),
+    #[error(transparent)]
+    NightAudit(#[from] crate::night_audit::NightAuditError),
 }
 
 /// Result of core operations.
@@ -132,6 +134,7 @@ impl Error {
             Error::Identity(e) => e.to_api(),
             Error::Folio(e) => e.to_api(),
             Error::Invoice(e) => e.to_api(),
+            Error::NightAudit(e) => e.to_api(),
         }
     }
 }

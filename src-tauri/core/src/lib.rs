@@ -36,5 +36,6 @@ pub mod settings;
 pub mod setup;
 pub mod users;
 pub mod validate;
+pub mod night_audit;
 
 pub use error::{ApiError, Error, Result};

@@ -19,7 +19,7 @@ use crate::validate;
 use crate::{audit, money, property, rates};
 
 /// The stay as it was priced, rebuilt from its stored nights.
-pub(super) async fn stored_quote(
+pub(crate) async fn stored_quote(
     conn: &impl ConnectionTrait,
     r: &reservation::Model,
     digits: u32,
