@@ -11,6 +11,7 @@ pub mod housekeeping;
 pub mod identity;
 pub mod invoices;
 pub mod mail;
+pub mod night_audit;
 pub mod promotions;
 pub mod property;
 pub mod reservations;
@@ -19,7 +20,6 @@ pub mod rooms;
 pub mod session;
 pub mod setup;
 pub mod users;
-pub mod night_audit;
 
 use innkeep_core::{ApiError, Error};
 

@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 use innkeep_core::desk::Desk;
-use innkeep_core::night_audit::{self, AuditChecks, AuditOutcome, AuditProgress, AuditSummary, RunInput};
+use innkeep_core::night_audit::{
+    self, AuditChecks, AuditOutcome, AuditProgress, AuditSummary, RunInput,
+};
 use tauri::State;
 use tauri::ipc::Channel;
 

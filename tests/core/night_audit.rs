@@ -117,7 +117,10 @@ async fn the_audit_posts_room_nights_charges_no_shows_and_rolls_the_date() {
         .to_api();
     assert_eq!(e.key, "errors.night_audit.not_acknowledged");
     assert_eq!(e.params["count"], "1");
-    assert!(postings_on(&t.db, day(23)).await.is_empty(), "nothing half-done");
+    assert!(
+        postings_on(&t.db, day(23)).await.is_empty(),
+        "nothing half-done"
+    );
 
     let seen = Mutex::new(Vec::<AuditProgress>::new());
     let done = night_audit::run(&t.db.conn, &clock, &admin, input(day(23), true), |p| {
@@ -133,26 +136,42 @@ async fn the_audit_posts_room_nights_charges_no_shows_and_rolls_the_date() {
 
     let posted = postings_on(&t.db, day(23)).await;
     let room_night = posted.iter().find(|p| p.night == Some(day(23))).unwrap();
-    assert_eq!((room_night.amount_minor, room_night.tax_minor), (29900, 1692));
+    assert_eq!(
+        (room_night.amount_minor, room_night.tax_minor),
+        (29900, 1692)
+    );
     let no_show = reservation::Entity::find_by_id(absent)
         .one(&t.db.conn)
         .await
         .unwrap()
         .unwrap();
     assert_eq!(no_show.state, "no_show");
-    let fee = folios::list_folios(&t.db.conn, &admin, absent).await.unwrap();
-    assert_eq!(fee[0].totals.charges.to_string(), "499.00", "first night of DLX");
-    let view = folios::folio_view(&t.db.conn, &admin, fee[0].id).await.unwrap();
+    let fee = folios::list_folios(&t.db.conn, &admin, absent)
+        .await
+        .unwrap();
+    assert_eq!(
+        fee[0].totals.charges.to_string(),
+        "499.00",
+        "first night of DLX"
+    );
+    let view = folios::folio_view(&t.db.conn, &admin, fee[0].id)
+        .await
+        .unwrap();
     assert_eq!(view.postings[0].charge_code.as_deref(), Some("NOSHOW"));
 
     let s = &done.summary;
     assert_eq!((s.rooms_occupied, s.rooms_available), (1, 7));
-    assert_eq!((s.room_revenue.as_str(), s.adr.as_str()), ("299.00", "299.00"));
+    assert_eq!(
+        (s.room_revenue.as_str(), s.adr.as_str()),
+        ("299.00", "299.00")
+    );
     assert_eq!(s.revpar, "42.71");
     assert_eq!(s.occupancy, "14.3");
     assert_eq!(s.revenue_total, "798.00");
     assert_eq!(s.no_shows.len(), 1);
-    let again = night_audit::closed_summary(&t.db.conn, &admin, day(23)).await.unwrap();
+    let again = night_audit::closed_summary(&t.db.conn, &admin, day(23))
+        .await
+        .unwrap();
     assert_eq!(&again, s);
 }
 
@@ -204,11 +223,19 @@ async fn the_closed_date_is_locked_and_cannot_be_audited_again() {
     let tomorrow = night_audit::run(&t.db.conn, &clock, &admin, input(day(24), true), |_| {})
         .await
         .unwrap();
-    assert_eq!(tomorrow.summary.room_charges, 1, "the second night of the stay");
+    assert_eq!(
+        tomorrow.summary.room_charges, 1,
+        "the second night of the stay"
+    );
 }
 
 async fn room_night_reservation(db: &Db) -> i32 {
-    stay::Entity::find().one(&db.conn).await.unwrap().unwrap().reservation_id
+    stay::Entity::find()
+        .one(&db.conn)
+        .await
+        .unwrap()
+        .unwrap()
+        .reservation_id
 }
 
 #[tokio::test]
@@ -217,7 +244,10 @@ async fn the_front_desk_may_not_run_the_audit() {
     let (admin, _) = scene(&t.db, 1).await;
     let desk = staff(&t.db, &admin, "desk", "front_desk").await;
     let clock = ManualClock::new(t0());
-    let e = night_audit::pre_checks(&t.db.conn, &desk).await.unwrap_err().to_api();
+    let e = night_audit::pre_checks(&t.db.conn, &desk)
+        .await
+        .unwrap_err()
+        .to_api();
     assert_eq!(e.key, "errors.auth.forbidden");
     let e = night_audit::run(&t.db.conn, &clock, &desk, input(day(23), true), |_| {})
         .await

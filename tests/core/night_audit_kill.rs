@@ -59,7 +59,11 @@ async fn child_runs_the_audit_and_stalls_half_way() {
         return;
     };
     let db = db::open_embedded(Path::new(&path)).await.unwrap();
-    let hotel = property::Entity::find().one(&db.conn).await.unwrap().unwrap();
+    let hotel = property::Entity::find()
+        .one(&db.conn)
+        .await
+        .unwrap()
+        .unwrap();
     let admin = auth::find_user(&db.conn, hotel.id, "admin")
         .await
         .unwrap()
@@ -127,9 +131,15 @@ async fn an_audit_killed_half_way_leaves_nothing_posted_and_the_date_unrolled() 
 
     let reopened = db::open_embedded(&path).await.unwrap();
     assert_eq!(integrity(&reopened).await, "ok");
-    assert!(postings_on(&reopened, day(23)).await.is_empty(), "nothing posted");
+    assert!(
+        postings_on(&reopened, day(23)).await.is_empty(),
+        "nothing posted"
+    );
     assert_eq!(business_date(&reopened).await, day(23), "date not rolled");
-    assert_eq!(closed::Entity::find().count(&reopened.conn).await.unwrap(), 0);
+    assert_eq!(
+        closed::Entity::find().count(&reopened.conn).await.unwrap(),
+        0
+    );
     let r = reservation::Entity::find_by_id(absent)
         .one(&reopened.conn)
         .await

@@ -22,6 +22,7 @@ pub mod identity;
 pub mod invoices;
 pub mod mail;
 pub mod money;
+pub mod night_audit;
 pub mod permission;
 pub mod pricing;
 pub mod promotions;
@@ -36,6 +37,5 @@ pub mod settings;
 pub mod setup;
 pub mod users;
 pub mod validate;
-pub mod night_audit;
 
 pub use error::{ApiError, Error, Result};

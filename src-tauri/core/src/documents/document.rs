@@ -82,9 +82,7 @@ pub async fn document_file_name(
                 })?;
             registration_file_name(&r.booking_no)
         }
-        Document::AuditReport { business_date } => {
-            super::audit_report_file_name(*business_date)
-        }
+        Document::AuditReport { business_date } => super::audit_report_file_name(*business_date),
     })
 }
 

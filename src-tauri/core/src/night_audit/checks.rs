@@ -130,7 +130,10 @@ pub(super) async fn checks_for(
     date: NaiveDate,
 ) -> Result<AuditChecks> {
     let confirmed = in_state(conn, property_id, state::CONFIRMED).await?;
-    let arrivals: Vec<_> = confirmed.into_iter().filter(|r| r.arrival == date).collect();
+    let arrivals: Vec<_> = confirmed
+        .into_iter()
+        .filter(|r| r.arrival == date)
+        .collect();
     let in_house = in_state(conn, property_id, state::CHECKED_IN).await?;
     let departures: Vec<_> = in_house
         .iter()

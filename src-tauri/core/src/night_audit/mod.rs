@@ -14,8 +14,8 @@ pub use error::NightAuditError;
 pub use run::{AuditOutcome, AuditProgress, AuditStep, RunInput, run};
 pub use summary::{AuditSummary, CodeTotal, Corrections, MethodTotal, NoShowLine, closed_summary};
 
-use sea_orm::{DatabaseConnection, DatabaseTransaction, SqliteTransactionMode, TransactionOptions};
 use sea_orm::TransactionTrait;
+use sea_orm::{DatabaseConnection, DatabaseTransaction, SqliteTransactionMode, TransactionOptions};
 
 use crate::error::Result;
 

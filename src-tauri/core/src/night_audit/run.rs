@@ -105,26 +105,45 @@ pub async fn run(
         }
         .into());
     }
-    progress(AuditProgress { step: AuditStep::Checks, done: 0, total: 1 });
+    progress(AuditProgress {
+        step: AuditStep::Checks,
+        done: 0,
+        total: 1,
+    });
     let checks = checks_for(&txn, p.id, date).await?;
     if checks.count() > 0 && !input.acknowledged {
-        return Err(NightAuditError::NotAcknowledged { count: checks.count() }.into());
+        return Err(NightAuditError::NotAcknowledged {
+            count: checks.count(),
+        }
+        .into());
     }
     let digits = property::digits(&p);
     let nights = in_house_nights(&txn, p.id, date).await?;
     let total = count(nights.len());
     let mut posted = 0;
     for (i, (r, n)) in nights.iter().enumerate() {
-        progress(AuditProgress { step: AuditStep::RoomCharges, done: count(i), total });
+        progress(AuditProgress {
+            step: AuditStep::RoomCharges,
+            done: count(i),
+            total,
+        });
         if n.amount_minor > 0 {
             let amount = money::from_minor(n.amount_minor, digits);
             folios::post_room_charge(&txn, clock.now(), actor, r.id, date, amount).await?;
             posted += 1;
         }
     }
-    progress(AuditProgress { step: AuditStep::RoomCharges, done: total, total });
+    progress(AuditProgress {
+        step: AuditStep::RoomCharges,
+        done: total,
+        total,
+    });
     let no_shows = mark_no_shows(&txn, clock, actor, date, digits, &progress).await?;
-    progress(AuditProgress { step: AuditStep::Closing, done: 0, total: 1 });
+    progress(AuditProgress {
+        step: AuditStep::Closing,
+        done: 0,
+        total: 1,
+    });
     let finished = clock.now();
     let facts = RunFacts {
         closed_at: finished,
@@ -166,7 +185,11 @@ pub async fn run(
     )
     .await?;
     txn.commit().await.map_err(|e| already_run(e, date))?;
-    progress(AuditProgress { step: AuditStep::Done, done: 1, total: 1 });
+    progress(AuditProgress {
+        step: AuditStep::Done,
+        done: 1,
+        total: 1,
+    });
     Ok(AuditOutcome {
         closed_date: date,
         business_date: next,
@@ -192,7 +215,11 @@ async fn mark_no_shows<C: ConnectionTrait + TransactionTrait>(
     let total = count(arrivals.len());
     let mut out = Vec::new();
     for (i, r) in arrivals.into_iter().enumerate() {
-        progress(AuditProgress { step: AuditStep::NoShows, done: count(i), total });
+        progress(AuditProgress {
+            step: AuditStep::NoShows,
+            done: count(i),
+            total,
+        });
         let now = clock.now();
         let fee = if r.guarantee == "none" {
             pricing::round(Decimal::ZERO, digits)
@@ -237,6 +264,10 @@ async fn mark_no_shows<C: ConnectionTrait + TransactionTrait>(
             fee: fee.to_string(),
         });
     }
-    progress(AuditProgress { step: AuditStep::NoShows, done: total, total });
+    progress(AuditProgress {
+        step: AuditStep::NoShows,
+        done: total,
+        total,
+    });
     Ok(out)
 }

@@ -99,7 +99,11 @@ fn ratio(a: Decimal, b: u32, digits: u32) -> Decimal {
     }
 }
 
-async fn rooms_available(conn: &impl ConnectionTrait, property_id: i32, date: NaiveDate) -> Result<u32> {
+async fn rooms_available(
+    conn: &impl ConnectionTrait,
+    property_id: i32,
+    date: NaiveDate,
+) -> Result<u32> {
     let rooms = room::Entity::find()
         .filter(room::Column::PropertyId.eq(property_id))
         .filter(room::Column::Active.eq(true))
@@ -206,7 +210,10 @@ pub(super) async fn compute(
     Ok(AuditSummary {
         business_date: date,
         closed_at: facts.closed_at,
-        run_by: users.get(&actor.user_id.unwrap_or_default()).cloned().unwrap_or_default(),
+        run_by: users
+            .get(&actor.user_id.unwrap_or_default())
+            .cloned()
+            .unwrap_or_default(),
         currency: p.currency.clone(),
         rooms_available: available,
         rooms_occupied: facts.rooms_occupied,
@@ -227,13 +234,15 @@ pub(super) async fn compute(
             .collect(),
         corrections: by_user
             .into_iter()
-            .map(|(user, (voids, voided, adjustments, adjusted))| Corrections {
-                user,
-                voids,
-                voided: m(voided),
-                adjustments,
-                adjusted: m(adjusted),
-            })
+            .map(
+                |(user, (voids, voided, adjustments, adjusted))| Corrections {
+                    user,
+                    voids,
+                    voided: m(voided),
+                    adjustments,
+                    adjusted: m(adjusted),
+                },
+            )
             .collect(),
         room_charges: facts.room_charges,
         no_shows: facts.no_shows,

@@ -33,8 +33,8 @@ pub use auto_assign::{
     save_assignment_strategy,
 };
 pub use book::{BookingInput, RoomRequest, create, create_on, quote};
-pub use cancel::{cancel, cancellation_fee};
 pub(crate) use cancel::stored_quote;
+pub use cancel::{cancel, cancellation_fee};
 pub use change::{ChangeQuote, StayChange, change, change_dates, quote_change};
 pub use confirm::{BatchFailure, BatchResult, confirm, confirm_many};
 pub use tape_chart::{TapeBar, TapeChart, TapeRoom, tape_chart};
