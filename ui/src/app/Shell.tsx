@@ -13,6 +13,7 @@ import { ReservationsArea } from "../features/reservations/ReservationsArea";
 import { SettingsArea } from "../features/settings/SettingsArea";
 import { TapeChartArea } from "../features/tape-chart/TapeChartArea";
 import { HousekeepingArea } from "../features/housekeeping/HousekeepingArea";
+import { NightAuditArea } from "../features/night-audit";
 import { applyLanguage } from "../i18n";
 import { call, commands } from "../ipc/client";
 import { EmptyState } from "../shared/components/EmptyState";
@@ -97,6 +98,7 @@ export function Shell() {
     if (area === "settings") return <SettingsArea tab={route.tab} />;
     if (area === "housekeeping") return <HousekeepingArea />;
     if (area === "cashier") return <CashierArea />;
+    if (area === "night-audit") return <NightAuditArea />;
     return <ComingLater area={area} />;
   };
 

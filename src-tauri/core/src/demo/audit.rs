@@ -56,7 +56,7 @@ fn booking(
     }
 }
 
-/// Puts reservation `id` in house in the first free room of its type (until check-in exists
+/// Puts reservation `id` in house in the first room of its type (until check-in exists
 /// as a use case, the demo writes the stay row as `stay.rs` does).
 async fn in_house(
     db: &DatabaseConnection,
@@ -97,7 +97,7 @@ async fn in_house(
 }
 
 /// Opens the hotel a day early, fills that day and closes it with the night audit.
-/// `plans` are (room type, rate plan) of the standard and the deluxe room.
+/// `standard` and `deluxe` are (room type, rate plan) of those rooms.
 pub(super) async fn closed_day(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
