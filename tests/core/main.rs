@@ -22,6 +22,7 @@ mod invoices;
 mod mail;
 mod money;
 mod night_audit;
+mod night_audit_checks;
 mod night_audit_kill;
 mod permissions;
 mod reservations;
