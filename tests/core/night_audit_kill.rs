@@ -1,5 +1,6 @@
 //! The night audit under stress: two terminals closing the same date at once, and a run killed
-//! with SIGKILL half-way through posting (a child process: this test binary re-invoked).
+//! with SIGKILL half-way through posting (a child process: this test binary re-invoked), on
+//! either backend.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -7,10 +8,10 @@ use std::time::{Duration, Instant};
 
 use innkeep_core::auth;
 use innkeep_core::clock::ManualClock;
-use innkeep_core::db::{self, Backend, Db};
+use innkeep_core::db::{self, Backend, Db, PostgresServer};
 use innkeep_core::entity::{night_audit as closed, property, reservation};
 use innkeep_core::night_audit::{self, AuditStep};
-use innkeep_tests::{backend, fresh_db, t0};
+use innkeep_tests::{backend, fresh_db, pg_server, t0};
 use sea_orm::{ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, Statement};
 
 use crate::night_audit::{business_date, day, input, postings_on, scene};
@@ -51,14 +52,14 @@ async fn two_terminals_closing_one_date_at_once_close_it_once() {
     assert_eq!(business_date(&t.db).await, day(24));
 }
 
-/// Runs in the child process only: the audit on the SQLite file named by `CHILD_DB`, stalling
+/// Runs in the child process only: the audit on the database named by `CHILD_DB`, stalling
 /// for good after the first room night is posted (and saying so in the marker file).
 #[tokio::test]
 async fn child_runs_the_audit_and_stalls_half_way() {
     let (Ok(path), Ok(marker)) = (std::env::var(CHILD_DB), std::env::var(CHILD_MARKER)) else {
         return;
     };
-    let db = db::open_embedded(Path::new(&path)).await.unwrap();
+    let db = open_named(&path).await;
     let hotel = property::Entity::find()
         .one(&db.conn)
         .await
@@ -82,7 +83,43 @@ async fn child_runs_the_audit_and_stalls_half_way() {
     panic!("the child should have been killed half-way");
 }
 
+/// The test database `name` (a SQLite file, or a database on the test's PostgreSQL server).
+async fn open_named(name: &str) -> Db {
+    match backend() {
+        Backend::Embedded => db::open_embedded(Path::new(name)).await.unwrap(),
+        Backend::Postgres => {
+            let (server, password) = pg_server();
+            let server = PostgresServer {
+                database: name.into(),
+                ..server
+            };
+            db::open_postgres(&server, &password).await.unwrap()
+        }
+    }
+}
+
+/// What names the test database for another process.
+async fn name_of(db: &Db) -> String {
+    if let Some(path) = &db.sqlite_path {
+        return path.display().to_string();
+    }
+    let row = db
+        .conn
+        .query_one_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT current_database() AS name",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get::<String>("", "name").unwrap()
+}
+
+/// SQLite's own check of the file; PostgreSQL has no equivalent to ask.
 async fn integrity(db: &Db) -> String {
+    if db.backend == Backend::Postgres {
+        return "ok".into();
+    }
     let row = db
         .conn
         .query_one_raw(Statement::from_string(
@@ -97,12 +134,9 @@ async fn integrity(db: &Db) -> String {
 
 #[tokio::test]
 async fn an_audit_killed_half_way_leaves_nothing_posted_and_the_date_unrolled() {
-    if backend() != Backend::Embedded {
-        return; // the crash is a SQLite file's; Postgres rolls back a dropped connection itself
-    }
     let t = fresh_db().await;
     let (admin, absent) = scene(&t.db, 3).await;
-    let path = t.db.sqlite_path.clone().unwrap();
+    let name = name_of(&t.db).await;
     let marker = t.dir.path().join("half-way");
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args([
@@ -111,7 +145,7 @@ async fn an_audit_killed_half_way_leaves_nothing_posted_and_the_date_unrolled() 
             "--nocapture",
             "--test-threads=1",
         ])
-        .env(CHILD_DB, &path)
+        .env(CHILD_DB, &name)
         .env(CHILD_MARKER, &marker)
         .stdout(Stdio::null())
         .spawn()
@@ -129,7 +163,7 @@ async fn an_audit_killed_half_way_leaves_nothing_posted_and_the_date_unrolled() 
     let status = child.wait().unwrap();
     assert!(!status.success());
 
-    let reopened = db::open_embedded(&path).await.unwrap();
+    let reopened = open_named(&name).await;
     assert_eq!(integrity(&reopened).await, "ok");
     assert!(
         postings_on(&reopened, day(23)).await.is_empty(),
