@@ -12,7 +12,7 @@ type Group = "arrivals" | "departures" | "zeroRates" | "overLimit";
 function Rows({ rows, extra }: { rows: Finding[]; extra?: (i: number) => string }) {
   const { t, i18n } = useTranslation();
   return (
-    <Table striped withTableBorder fz="sm">
+    <Table striped withTableBorder fz="sm" layout="fixed">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t("nightAudit.booking")}</Table.Th>
