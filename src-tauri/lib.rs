@@ -134,6 +134,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             stays_changes::quote_departure_change,
             stays_changes::change_departure,
             stays_changes::post_late_check_out_fee,
+            night_audit::night_audit_checks,
+            night_audit::run_night_audit,
+            night_audit::night_audit_summary,
         ])
 }
 

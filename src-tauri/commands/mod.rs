@@ -11,6 +11,7 @@ pub mod housekeeping;
 pub mod identity;
 pub mod invoices;
 pub mod mail;
+pub mod night_audit;
 pub mod promotions;
 pub mod property;
 pub mod reservations;

@@ -4,7 +4,7 @@
 //! files come out the same every time), a two-room weekend booking with special requests is
 //! added to it, and every document is rendered from the database as the app renders it:
 //! confirmation.pdf, and of the demo's checked-out stay folio.pdf, invoice.pdf, credit-note.pdf
-//! and registration-card.pdf.
+//! and registration-card.pdf, and audit-report.pdf of the day the demo's night audit closed.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,7 +12,7 @@ use std::time::Instant;
 
 use chrono::{DateTime, Datelike, Duration, TimeZone, Utc, Weekday};
 use innkeep_core::auth::{self, Actor};
-use innkeep_core::entity::{folio, rate_plan, room_type};
+use innkeep_core::entity::{folio, night_audit, rate_plan, room_type};
 use innkeep_core::guests::NewGuest;
 use innkeep_core::invoices::{self, InvoiceFilter};
 use innkeep_core::reservations::{self, BookingInput, RoomRequest};
@@ -174,6 +174,16 @@ async fn write_all(dir: &Path, work: &Path) -> Result<(), String> {
     samples.push(("confirmation.pdf", confirmation, started.elapsed()));
     let stay = stay_documents(conn, &actor).await?;
     samples.extend(stay);
+    let closed = night_audit::Entity::find()
+        .one(conn)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or("the demo hotel has no closed day")?;
+    let started = Instant::now();
+    let report = documents::audit_report_pdf(conn, &actor, closed.business_date)
+        .await
+        .map_err(|e| e.to_string())?;
+    samples.push(("audit-report.pdf", report, started.elapsed()));
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for (name, bytes, took) in samples {
         let path = dir.join(name);

@@ -1,8 +1,9 @@
 //! The demo hotel opened by `--demo`: a property with room types, rooms, rate plans, staff of
-//! every default role, a few reservations around the business date and a checked-out, invoiced
-//! stay, so the screens have something to show. The demo passwords are shown on its login
+//! every default role, a few reservations around the business date, a checked-out, invoiced
+//! stay and the day before closed by the night audit, so the screens have something to show. The demo passwords are shown on its login
 //! screen; a real hotel has none.
 
+mod audit;
 mod stay;
 
 use chrono::{DateTime, Duration, Utc};
@@ -214,10 +215,10 @@ pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> Resul
         .await?;
         plans.push((type_id, plan.id.unwrap_or_default()));
     }
-    seed_reservations(db, now, &actor, &plans).await?;
-    if let Some(deluxe) = plans.get(1) {
-        stay::checked_out_stay(db, now, &actor, *deluxe).await?;
+    if let (Some(standard), Some(deluxe)) = (plans.first(), plans.get(1)) {
+        audit::closed_day(db, now, &actor, *standard, *deluxe).await?;
     }
+    seed_reservations(db, now, &actor, &plans).await?;
     seed_housekeeping(db, now, &actor).await
 }
 

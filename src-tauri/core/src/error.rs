@@ -62,6 +62,8 @@ pub enum Error {
     Invoice(#[from] crate::invoices::InvoiceError),
     #[error(transparent)]
     Stay(#[from] crate::stays::StayError),
+    #[error(transparent)]
+    NightAudit(#[from] crate::night_audit::NightAuditError),
 }
 
 /// Result of core operations.
@@ -135,6 +137,7 @@ impl Error {
             Error::Folio(e) => e.to_api(),
             Error::Invoice(e) => e.to_api(),
             Error::Stay(e) => e.to_api(),
+            Error::NightAudit(e) => e.to_api(),
         }
     }
 }

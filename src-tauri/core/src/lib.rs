@@ -22,6 +22,7 @@ pub mod identity;
 pub mod invoices;
 pub mod mail;
 pub mod money;
+pub mod night_audit;
 pub mod permission;
 pub mod pricing;
 pub mod promotions;

@@ -21,7 +21,7 @@ commands:
   test [--only a,b] [--list]      run every suite; stops at the first failure
   bundle                          build the installer (.deb on Linux, MSI on Windows, DMG on macOS)
   demo-documents DIR               write the demo hotel's sample documents (confirmation, folio,
-                                  invoice, credit-note, registration-card .pdf) into DIR
+                                  invoice, credit-note, registration-card, audit-report .pdf) into DIR
   bench-invoice                   time invoice.pdf of the demo hotel (release build, 50 runs)
   bench [--size S] [--sqlite-only]
                                   benchmarks on synthetic hotels (release): the peer and large

@@ -14,6 +14,7 @@ import { SettingsArea } from "../features/settings/SettingsArea";
 import { TapeChartArea } from "../features/tape-chart/TapeChartArea";
 import { HousekeepingArea } from "../features/housekeeping/HousekeepingArea";
 import { FrontDeskArea } from "../features/front-desk/FrontDeskArea";
+import { NightAuditArea } from "../features/night-audit";
 import { applyLanguage } from "../i18n";
 import { call, commands } from "../ipc/client";
 import { EmptyState } from "../shared/components/EmptyState";
@@ -99,6 +100,7 @@ export function Shell() {
     if (area === "housekeeping") return <HousekeepingArea />;
     if (area === "cashier") return <CashierArea />;
     if (area === "front-desk") return <FrontDeskArea />;
+    if (area === "night-audit") return <NightAuditArea />;
     return <ComingLater area={area} />;
   };
 

@@ -11,7 +11,8 @@ export type AreaId =
   | "guests"
   | "cashier"
   | "reports"
-  | "settings";
+  | "settings"
+  | "night-audit";
 
 export interface Area {
   id: AreaId;
@@ -46,6 +47,7 @@ export const AREAS: Area[] = [
   { id: "cashier", anyOf: ["folios.post", "folios.void", "invoices.issue"], shortcut: "alt+7", built: true },
   { id: "reports", anyOf: ["reports.view", "night_audit.run"], shortcut: "alt+8", built: false },
   { id: "settings", anyOf: SETTINGS_PERMISSIONS, shortcut: "alt+9", built: true },
+  { id: "night-audit", anyOf: ["night_audit.run"], shortcut: "alt+0", built: true },
 ];
 
 /** The areas a session with these permissions may open, in navigation order. */

@@ -35,7 +35,7 @@ describe("navigation", () => {
 
   it("gives an administrator every area, Settings included", () => {
     const all = visibleAreas(session().permissions).map((a) => a.id);
-    expect(all).toEqual(["dashboard", "tape-chart", "reservations", "front-desk", "housekeeping", "guests", "cashier", "reports", "settings"]);
+    expect(all).toEqual(["dashboard", "tape-chart", "reservations", "front-desk", "housekeeping", "guests", "cashier", "reports", "settings", "night-audit"]);
     expect(visibleAreas(["audit.view"]).map((a) => a.id)).toEqual(["settings"]);
   });
 

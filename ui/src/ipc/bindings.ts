@@ -146,6 +146,12 @@ export const commands = {
 	quoteDepartureChange: (reservationId: number, departure: string) => typedError<DepartureQuote, ApiError>(__TAURI_INVOKE("quote_departure_change", { reservationId, departure })),
 	changeDeparture: (input: DepartureChange) => typedError<ReservationView, ApiError>(__TAURI_INVOKE("change_departure", { input })),
 	postLateCheckOutFee: (input: LateCheckOutFee) => typedError<FeePosted, ApiError>(__TAURI_INVOKE("post_late_check_out_fee", { input })),
+	/**  The pre-check findings of the open business date. */
+	nightAuditChecks: () => typedError<AuditChecks, ApiError>(__TAURI_INVOKE("night_audit_checks")),
+	/**  Closes the business date the operator saw, all or nothing. */
+	runNightAudit: (input: RunInput, onProgress: Channel<AuditProgress>) => typedError<AuditOutcome, ApiError>(__TAURI_INVOKE("run_night_audit", { input, onProgress })),
+	/**  The figures of a closed business date. */
+	nightAuditSummary: (businessDate: string) => typedError<AuditSummary, ApiError>(__TAURI_INVOKE("night_audit_summary", { businessDate })),
 };
 
 /* Types */
@@ -176,6 +182,18 @@ export type AssignmentStrategy =
 /**  Fill floors evenly. */
 "spread";
 
+/**  The pre-check findings of the open business date. */
+export type AuditChecks = {
+	businessDate: string,
+	/**  Confirmed reservations arriving on the date that are not checked in. */
+	arrivals: Finding[],
+	/**  Checked-in reservations departing on or before the date. */
+	departures: Finding[],
+	/**  In-house reservations whose night on the date has no rate. */
+	zeroRates: Finding[],
+	overLimit: OverLimit[],
+};
+
 /**  One line of the audit trail as the UI shows it. */
 export type AuditEntryView = {
 	id: number | null,
@@ -197,11 +215,52 @@ export type AuditFilter = {
 	limit: number,
 };
 
+/**  The closed date, the new business date and the closed date's figures. */
+export type AuditOutcome = {
+	closedDate: string,
+	businessDate: string,
+	summary: AuditSummary,
+};
+
 /**  A page of the audit trail, newest first, with the total and the actions seen so far. */
 export type AuditPage = {
 	entries: AuditEntryView[],
 	total: number,
 	actions: string[],
+};
+
+/**  Progress of a run: the step and how many of its items are done. */
+export type AuditProgress = {
+	step: AuditStep,
+	done: number,
+	total: number,
+};
+
+/**  Where the run is. */
+export type AuditStep = "checks" | "room_charges" | "no_shows" | "closing" | "done";
+
+/**  The closed date's report figures. Amounts are decimal strings in the hotel's currency. */
+export type AuditSummary = {
+	businessDate: string,
+	closedAt: string,
+	runBy: string,
+	currency: string,
+	roomsAvailable: number,
+	roomsOccupied: number,
+	/**  Percent of available rooms occupied, one decimal ("62.5"). */
+	occupancy: string,
+	roomRevenue: string,
+	adr: string,
+	revpar: string,
+	revenue: CodeTotal[],
+	revenueTotal: string,
+	payments: MethodTotal[],
+	paymentsTotal: string,
+	corrections: Corrections[],
+	roomCharges: number,
+	noShows: NoShowLine[],
+	/**  Pre-check findings the operator acknowledged. */
+	acknowledged: number,
 };
 
 /**  What auto-assignment did. */
@@ -453,6 +512,15 @@ export type CheckedOut = {
 	roomNumber: string,
 };
 
+/**  Revenue of one charge code on the date (voids and adjustments included), tax inside. */
+export type CodeTotal = {
+	code: string,
+	nameZh: string,
+	nameEn: string,
+	amount: string,
+	tax: string,
+};
+
 /**  How this computer reaches its database (never the password). */
 export type ConnectionView = {
 	backend: Backend,
@@ -463,6 +531,15 @@ export type ConnectionView = {
 	databasePath: string | null,
 	dataDir: string,
 	logDir: string,
+};
+
+/**  The voids and adjustments one user posted on the date. */
+export type Corrections = {
+	user: string,
+	voids: number,
+	voided: string,
+	adjustments: number,
+	adjusted: string,
 };
 
 /**  What the first-run form asks. */
@@ -532,7 +609,9 @@ export type Document =
 /**  The confirmations of one or several bookings. */
 { kind: "confirmation"; bookingNos: string[] } | { kind: "folio"; id: number } | 
 /**  An invoice or a credit note. */
-{ kind: "invoice"; id: number } | { kind: "registration_card"; reservationId: number };
+{ kind: "invoice"; id: number } | { kind: "registration_card"; reservationId: number } | 
+/**  The night audit report of a closed business date. */
+{ kind: "audit_report"; businessDate: string };
 
 /**  Where a fee landed. */
 export type FeePosted = {
@@ -540,6 +619,17 @@ export type FeePosted = {
 	folioId: number,
 	folioNumber: string,
 	amount: string,
+};
+
+/**  One reservation the operator should look at. */
+export type Finding = {
+	reservationId: number,
+	bookingNo: string,
+	guest: string,
+	/**  The room number, or empty when no room is assigned. */
+	room: string,
+	arrival: string,
+	departure: string,
 };
 
 /**  The cashier's search: booking number, guest name (or pinyin), room or folio number. */
@@ -748,6 +838,13 @@ export type MailStatus =
 /**  Withdrawn by a user; never sent. */
 "cancelled";
 
+/**  Payments taken by one method on the date, net of refunds. */
+export type MethodTotal = {
+	method: string,
+	count: number,
+	amount: string,
+};
+
 /**  A room move as the desk asks for it. */
 export type MoveInput = {
 	reservationId: number,
@@ -819,6 +916,13 @@ export type NightQuote = {
 	source: PriceSource,
 };
 
+/**  A reservation the audit marked as a no-show, with the fee posted. */
+export type NoShowLine = {
+	bookingNo: string,
+	guest: string,
+	fee: string,
+};
+
 /**  An extra folio of a reservation. */
 export type OpenFolioInput = {
 	reservationId: number,
@@ -847,6 +951,15 @@ export type OutboxView = {
 	smtpConfigured: boolean,
 	/**  Newest first, at most 200. */
 	messages: MailMessageView[],
+};
+
+/**  An open folio whose balance is above its credit limit. */
+export type OverLimit = {
+	folioId: number,
+	folioNumber: string,
+	finding: Finding,
+	balance: string,
+	limit: string,
 };
 
 /**  Whether this computer can log in to the SMTP server. */
@@ -1172,6 +1285,12 @@ export type RouteView = {
 	chargeCode: string,
 	folioId: number,
 	folioNumber: string,
+};
+
+/**  What the operator confirms: the date they saw on screen, and that they read the findings. */
+export type RunInput = {
+	businessDate: string,
+	acknowledged: boolean,
 };
 
 /**  How the connection to the SMTP server is secured. */

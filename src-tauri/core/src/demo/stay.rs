@@ -185,7 +185,7 @@ pub(super) async fn checked_out_stay(
 }
 
 /// Posts `quantity` × `price` of `code` to folio `folio_id`.
-async fn charge(
+pub(super) async fn charge(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
     actor: &Actor,

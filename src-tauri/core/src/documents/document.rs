@@ -33,6 +33,11 @@ pub enum Document {
         #[serde(rename = "reservationId")]
         reservation_id: i32,
     },
+    /// The night audit report of a closed business date.
+    AuditReport {
+        #[serde(rename = "businessDate")]
+        business_date: chrono::NaiveDate,
+    },
 }
 
 /// The PDF of `doc`; each kind checks its own permission.
@@ -47,6 +52,9 @@ pub async fn document_pdf(
         Document::Invoice { id } => invoice_pdf(conn, actor, *id).await,
         Document::RegistrationCard { reservation_id } => {
             registration_card_pdf(conn, actor, *reservation_id).await
+        }
+        Document::AuditReport { business_date } => {
+            super::audit_report_pdf(conn, actor, *business_date).await
         }
     }
 }
@@ -74,6 +82,7 @@ pub async fn document_file_name(
                 })?;
             registration_file_name(&r.booking_no)
         }
+        Document::AuditReport { business_date } => super::audit_report_file_name(*business_date),
     })
 }
 
@@ -97,6 +106,19 @@ pub async fn record_document(
         Document::Invoice { id } => ("invoice", *id, "invoice"),
         Document::RegistrationCard { reservation_id } => {
             ("reservation", *reservation_id, "registration_card")
+        }
+        Document::AuditReport { business_date } => {
+            let what = "audit_report";
+            return audit::record(
+                conn,
+                now,
+                actor,
+                &format!("{what}.{verb}"),
+                "night_audit",
+                business_date,
+                format!("audit report of {business_date} {verb}"),
+            )
+            .await;
         }
     };
     audit::record(

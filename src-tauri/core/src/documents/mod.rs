@@ -5,6 +5,7 @@
 //! registration card; the audit report reuses the same pieces.
 
 mod account;
+mod audit_report;
 mod blocks;
 mod confirmation;
 mod document;
@@ -19,6 +20,7 @@ mod registration;
 mod table;
 mod wrap;
 
+pub use audit_report::{audit_report_file_name, audit_report_pdf};
 pub use confirmation::{
     MAX_BATCH, confirmation_pdf, confirmation_recipient, confirmations_pdf, email_confirmation,
 };

@@ -29,6 +29,8 @@ export function useDocumentTitle(document: Document): string {
       return t("documents.invoice.title");
     case "registration_card":
       return t("documents.registrationCard.title");
+    case "audit_report":
+      return t("documents.auditReport.title", { date: document.businessDate });
   }
 }
 
