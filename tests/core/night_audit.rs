@@ -17,56 +17,15 @@ pub(crate) fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
 }
 
-/// Checks a reservation of today in to room `number` the way the desk does (its guest with an
-/// ID document).
+/// Checks a reservation of today in to room `number`.
 pub(crate) async fn check_in_fixture(db: &Db, admin: &Actor, reservation_id: i32, number: &str) {
-    use innkeep_core::guests::NewGuest;
-    use innkeep_core::identity::{IdDocumentInput, IdDocumentKind};
-    use innkeep_core::stays::{self, CheckInInput, StayGuestInput};
     let r = room::Entity::find()
         .filter(room::Column::Number.eq(number))
         .one(&db.conn)
         .await
         .unwrap()
         .unwrap();
-    let res = reservation::Entity::find_by_id(reservation_id)
-        .one(&db.conn)
-        .await
-        .unwrap()
-        .unwrap();
-    let g = innkeep_core::entity::guest::Entity::find_by_id(res.guest_id)
-        .one(&db.conn)
-        .await
-        .unwrap()
-        .unwrap();
-    stays::check_in(
-        &db.conn,
-        t0(),
-        admin,
-        CheckInInput {
-            reservation_id,
-            room_id: Some(r.id),
-            allow_dirty: true,
-            allow_upgrade: false,
-            key_card: String::new(),
-            guests: vec![StayGuestInput {
-                guest_id: Some(g.id),
-                guest: NewGuest {
-                    name: g.name,
-                    phone: g.phone,
-                    email: g.email,
-                    id_document: Some(IdDocumentInput {
-                        kind: IdDocumentKind::ChinaResidentId,
-                        number: "440304198506151237".into(),
-                    }),
-                    nationality: String::new(),
-                },
-            }],
-            deposit: None,
-        },
-    )
-    .await
-    .unwrap();
+    innkeep_tests::check_in(db, admin, reservation_id, Some(r.id)).await;
 }
 
 /// The hotel on 2026-11-23 with `in_house` guests in STD rooms 101… (two nights from today),

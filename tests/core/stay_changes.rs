@@ -71,49 +71,6 @@ async fn booked(
     made[0].id
 }
 
-/// Checks a confirmed, room-assigned arrival of the business date in (its guest with an ID).
-async fn put_in_house(db: &Db, admin: &Actor, reservation_id: i32) {
-    use innkeep_core::identity::{IdDocumentInput, IdDocumentKind};
-    let r = reservation::Entity::find_by_id(reservation_id)
-        .one(&db.conn)
-        .await
-        .unwrap()
-        .unwrap();
-    let g = innkeep_core::entity::guest::Entity::find_by_id(r.guest_id)
-        .one(&db.conn)
-        .await
-        .unwrap()
-        .unwrap();
-    stays::check_in(
-        &db.conn,
-        t0(),
-        admin,
-        stays::CheckInInput {
-            reservation_id,
-            room_id: None,
-            allow_dirty: true,
-            allow_upgrade: false,
-            key_card: "K1".into(),
-            guests: vec![stays::StayGuestInput {
-                guest_id: Some(g.id),
-                guest: innkeep_core::guests::NewGuest {
-                    name: g.name,
-                    phone: g.phone,
-                    email: g.email,
-                    id_document: Some(IdDocumentInput {
-                        kind: IdDocumentKind::ChinaResidentId,
-                        number: "440304198506151237".into(),
-                    }),
-                    nationality: String::new(),
-                },
-            }],
-            deposit: None,
-        },
-    )
-    .await
-    .unwrap();
-}
-
 /// Moves the business date as the night audit will (tests only).
 async fn roll_business_date(db: &Db, property_id: i32, days: i64) {
     let p = property::Entity::find_by_id(property_id)
@@ -204,7 +161,7 @@ async fn a_move_takes_the_remaining_nights_to_the_new_room_and_leaves_the_old_on
     let t = fresh_db().await;
     let h = the_hotel(&t.db).await;
     let res = booked(&t.db, &h, h.std, "101", day(23), 3).await;
-    put_in_house(&t.db, &h.admin, res).await;
+    innkeep_tests::check_in(&t.db, &h.admin, res, None).await;
     roll_business_date(&t.db, h.admin.property_id, 1).await;
     let desk = staff(&t.db, &h.admin, "desk", "front_desk").await;
     let r102 = room_id(&t.db, "102").await;
@@ -253,9 +210,9 @@ async fn a_move_is_refused_into_the_same_an_occupied_a_blocked_a_held_or_a_dirty
     let t = fresh_db().await;
     let h = the_hotel(&t.db).await;
     let res = booked(&t.db, &h, h.std, "101", day(23), 3).await;
-    put_in_house(&t.db, &h.admin, res).await;
+    innkeep_tests::check_in(&t.db, &h.admin, res, None).await;
     let other = booked(&t.db, &h, h.std, "102", day(23), 1).await;
-    put_in_house(&t.db, &h.admin, other).await;
+    innkeep_tests::check_in(&t.db, &h.admin, other, None).await;
     booked(&t.db, &h, h.std, "103", day(25), 2).await;
     let room = |n: &'static str| room_id(&t.db, n);
     let (r101, r102, r103, r104, r105) = (
@@ -350,7 +307,7 @@ async fn a_move_to_another_type_keeps_the_rate_and_needs_a_room_of_that_type() {
     let t = fresh_db().await;
     let h = the_hotel(&t.db).await;
     let res = booked(&t.db, &h, h.std, "101", day(23), 2).await;
-    put_in_house(&t.db, &h.admin, res).await;
+    innkeep_tests::check_in(&t.db, &h.admin, res, None).await;
     // Both deluxe rooms are sold for tonight: 201 assigned, the other one unassigned.
     booked(&t.db, &h, h.dlx, "201", day(23), 1).await;
     reservations::create(
@@ -391,7 +348,7 @@ async fn a_longer_stay_prices_the_added_nights_and_holds_the_room() {
     let t = fresh_db().await;
     let h = the_hotel(&t.db).await;
     let res = booked(&t.db, &h, h.std, "101", day(23), 2).await;
-    put_in_house(&t.db, &h.admin, res).await;
+    innkeep_tests::check_in(&t.db, &h.admin, res, None).await;
     // Room 101 is promised to another guest from the 27th.
     booked(&t.db, &h, h.std, "101", day(27), 1).await;
     let desk = staff(&t.db, &h.admin, "desk", "front_desk").await;
@@ -472,7 +429,7 @@ async fn leaving_early_releases_the_nights_and_posts_the_fee() {
     let t = fresh_db().await;
     let h = the_hotel(&t.db).await;
     let res = booked(&t.db, &h, h.std, "101", day(23), 4).await;
-    put_in_house(&t.db, &h.admin, res).await;
+    innkeep_tests::check_in(&t.db, &h.admin, res, None).await;
     roll_business_date(&t.db, h.admin.property_id, 1).await;
     let desk = staff(&t.db, &h.admin, "desk", "front_desk").await;
     let change = |departure, fee: &str| DepartureChange {
@@ -573,7 +530,7 @@ async fn a_late_check_out_fee_lands_on_the_folio() {
         ),
         "errors.reservation.wrong_state"
     );
-    put_in_house(&t.db, &h.admin, res).await;
+    innkeep_tests::check_in(&t.db, &h.admin, res, None).await;
     assert_eq!(
         key(
             stays::late_check_out_fee(&t.db.conn, t0(), &desk, fee("-1"))
@@ -612,8 +569,8 @@ async fn two_terminals_moving_guests_into_the_same_room_put_only_one_there() {
     let h = the_hotel(&t.db).await;
     let first = booked(&t.db, &h, h.std, "101", day(23), 2).await;
     let second = booked(&t.db, &h, h.std, "102", day(23), 2).await;
-    put_in_house(&t.db, &h.admin, first).await;
-    put_in_house(&t.db, &h.admin, second).await;
+    innkeep_tests::check_in(&t.db, &h.admin, first, None).await;
+    innkeep_tests::check_in(&t.db, &h.admin, second, None).await;
     let r105 = room_id(&t.db, "105").await;
     let (a, b) = tokio::join!(
         stays::move_room(&t.db.conn, t0(), &h.admin, move_to(first, r105, false)),

@@ -9,6 +9,13 @@ pub mod synthetic;
 
 use innkeep_core::db::{self, Db, PostgresServer};
 
+/// The value after `--name` on a command line.
+pub fn arg(args: &[String], name: &str) -> Option<String> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
+}
+
 /// Opens `sqlite:FILE` (created and migrated) or `postgres://user:password@host:port/db`.
 pub async fn open_db(url: &str) -> Result<Db, String> {
     if let Some(path) = url.strip_prefix("sqlite:") {

@@ -5,6 +5,7 @@
 use std::time::Instant;
 
 use chrono::{Days, NaiveDate};
+use innkeep_bench::arg;
 use innkeep_bench::measure::{self, Figures, Quantile};
 use innkeep_bench::synthetic::{self, Size, Spec};
 use innkeep_bench::{open_db, raw};
@@ -16,12 +17,6 @@ use innkeep_core::guests::{self, NewGuest};
 use innkeep_core::reservations::{self, BookingInput, RoomRequest};
 use innkeep_core::{availability, property};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-
-fn arg(args: &[String], name: &str) -> Option<String> {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1).cloned())
-}
 
 #[tokio::main]
 async fn main() {

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
+use innkeep_bench::arg;
 use innkeep_bench::synthetic::{self, Size, Spec};
 
 fn usage() -> ! {
@@ -14,12 +15,6 @@ fn usage() -> ! {
          [--seed N] [--today YYYY-MM-DD]"
     );
     std::process::exit(2)
-}
-
-fn arg(args: &[String], name: &str) -> Option<String> {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1).cloned())
 }
 
 #[tokio::main]
