@@ -397,6 +397,32 @@ async fn a_walk_in_pays_by_wechat_and_checks_out_with_an_invoice() {
     assert_eq!(r.status, RoomStatus::VacantDirty);
     let desk = stays::front_desk(&db.conn, &admin, "").await.unwrap();
     assert!(desk.in_house.is_empty() && desk.departures.is_empty());
+
+    // The night audit counts the room as sold tonight and does not charge it a second time.
+    let clock = innkeep_core::clock::ManualClock::new(t0());
+    let audit = innkeep_core::night_audit::run(
+        &db.conn,
+        &clock,
+        &admin,
+        innkeep_core::night_audit::RunInput {
+            business_date: day(23),
+            acknowledged: true,
+        },
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!(audit.business_date, day(24));
+    assert_eq!(audit.summary.rooms_occupied, 1);
+    assert_eq!(audit.summary.room_revenue, "299.00");
+    assert_eq!(audit.summary.adr, "299.00");
+    let room_charges = posting::Entity::find()
+        .filter(posting::Column::Kind.eq("charge"))
+        .filter(posting::Column::Night.eq(day(23)))
+        .count(&db.conn)
+        .await
+        .unwrap();
+    assert_eq!(room_charges, 1, "tonight was charged once, at check-out");
 }
 
 #[tokio::test]

@@ -14,21 +14,7 @@ pub use error::NightAuditError;
 pub use run::{AuditOutcome, AuditProgress, AuditStep, RunInput, run};
 pub use summary::{AuditSummary, CodeTotal, Corrections, MethodTotal, NoShowLine, closed_summary};
 
-use sea_orm::TransactionTrait;
-use sea_orm::{DatabaseConnection, DatabaseTransaction, SqliteTransactionMode, TransactionOptions};
-
 use crate::error::Result;
-
-/// A write transaction from its first statement (`BEGIN IMMEDIATE` on SQLite), so a second
-/// terminal queues for the writer instead of failing half-way.
-async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction> {
-    Ok(db
-        .begin_with_options(TransactionOptions {
-            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-            ..Default::default()
-        })
-        .await?)
-}
 
 impl crate::desk::Desk {
     /// Runs the night audit as the signed-in user on the desk's clock.

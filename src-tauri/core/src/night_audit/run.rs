@@ -7,15 +7,16 @@ use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
+    PaginatorTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 
+use super::NightAuditError;
 use super::checks::{checks_for, in_house_nights, in_state};
 use super::summary::{self, AuditSummary, NoShowLine, RunFacts};
-use super::{NightAuditError, begin_write};
 use crate::auth::Actor;
 use crate::clock::Clock;
+use crate::db::begin_write;
 use crate::entity::{guest, night_audit, property as property_row, reservation, reservation_night};
 use crate::error::{Error, Result};
 use crate::permission::Permission;
@@ -121,15 +122,16 @@ pub async fn run(
     let nights = in_house_nights(&txn, p.id, date).await?;
     let total = count(nights.len());
     let mut posted = 0;
-    for (i, (r, n)) in nights.iter().enumerate() {
+    for (i, (r, _)) in nights.iter().enumerate() {
         progress(AuditProgress {
             step: AuditStep::RoomCharges,
             done: count(i),
             total,
         });
-        if n.amount_minor > 0 {
-            let amount = money::from_minor(n.amount_minor, digits);
-            folios::post_room_charge(&txn, clock.now(), actor, r.id, date, amount).await?;
+        if folios::post_room_night(&txn, clock.now(), actor, r.id, date)
+            .await?
+            .is_some()
+        {
             posted += 1;
         }
     }
@@ -145,9 +147,24 @@ pub async fn run(
         total: 1,
     });
     let finished = clock.now();
+    // Rooms slept in tonight: the guests in the house, and a guest who came and left today
+    // (whose night was charged at check-out).
+    let sold: Vec<i32> = reservation_night::Entity::find()
+        .select_only()
+        .column(reservation_night::Column::ReservationId)
+        .filter(reservation_night::Column::PropertyId.eq(p.id))
+        .filter(reservation_night::Column::Night.eq(date))
+        .into_tuple()
+        .all(&txn)
+        .await?;
+    let occupied = reservation::Entity::find()
+        .filter(reservation::Column::Id.is_in(sold))
+        .filter(reservation::Column::State.is_in([state::CHECKED_IN, state::CHECKED_OUT]))
+        .count(&txn)
+        .await?;
     let facts = RunFacts {
         closed_at: finished,
-        rooms_occupied: total,
+        rooms_occupied: u32::try_from(occupied).unwrap_or(u32::MAX),
         room_charges: posted,
         no_shows,
         acknowledged: count(checks.count()),

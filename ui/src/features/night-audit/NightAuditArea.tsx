@@ -67,7 +67,8 @@ export function NightAuditArea() {
       setFailure(errorOf(thrown));
     } finally {
       setProgress(null);
-      await queryClient.invalidateQueries({ queryKey: NIGHT_AUDIT_KEY });
+      // The business date moved: every list, chart and count of the app is of the new day.
+      await queryClient.invalidateQueries();
     }
   }
 
