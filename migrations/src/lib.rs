@@ -16,6 +16,7 @@ mod m20261123_000006_walks;
 mod m20261123_000007_stays_and_folios;
 mod m20261123_000008_charge_codes;
 mod m20261123_000009_guest_id_type_width;
+mod m20261123_000010_guest_prefix_search;
 
 /// Runs every migration in order.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_stays_and_folios::Migration),
             Box::new(m20261123_000008_charge_codes::Migration),
             Box::new(m20261123_000009_guest_id_type_width::Migration),
+            Box::new(m20261123_000010_guest_prefix_search::Migration),
         ]
     }
 }

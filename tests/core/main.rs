@@ -15,6 +15,7 @@ mod documents;
 mod folio_guards;
 mod folio_model;
 mod folios;
+mod guest_search;
 mod housekeeping;
 mod housekeeping_blocks;
 mod identity;

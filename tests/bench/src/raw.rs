@@ -55,6 +55,70 @@ pub async fn sold(
         .collect()
 }
 
+/// The whole availability answer of `availability::for_range` by three hand-written queries
+/// (types with their room counts, sold nights, out-of-order blocks) and the same arithmetic.
+pub async fn availability(
+    db: &Db,
+    property_id: i32,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<innkeep_core::availability::TypeNight> {
+    use innkeep_core::availability::{Inventory, compute};
+    let types = statement(
+        db,
+        "SELECT t.id, t.overbook_rooms, t.overbook_percent, COUNT(r.id) AS rooms \
+         FROM room_type t LEFT JOIN room r ON r.room_type_id = t.id AND r.active = ? \
+         WHERE t.property_id = ? AND t.active = ? \
+         GROUP BY t.id, t.overbook_rooms, t.overbook_percent ORDER BY t.id",
+        vec![true.into(), property_id.into(), true.into()],
+    );
+    let u = |v: i64| u32::try_from(v).unwrap_or(0);
+    let types: Vec<(i32, Inventory)> = db
+        .conn
+        .query_all_raw(types)
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|r| {
+            Some((
+                r.try_get::<i32>("", "id").ok()?,
+                Inventory {
+                    rooms: u(r.try_get::<i64>("", "rooms").ok()?),
+                    overbook_rooms: u(i64::from(r.try_get::<i32>("", "overbook_rooms").ok()?)),
+                    overbook_percent: u(i64::from(r.try_get::<i32>("", "overbook_percent").ok()?)),
+                },
+            ))
+        })
+        .collect();
+    let blocks = statement(
+        db,
+        "SELECT r.room_type_id, b.date_from, b.date_to FROM room_block b \
+         JOIN room r ON r.id = b.room_id \
+         WHERE b.property_id = ? AND b.kind = 'out_of_order' AND b.date_from < ? \
+         AND b.date_to > ? AND r.active = ?",
+        vec![property_id.into(), to.into(), from.into(), true.into()],
+    );
+    let mut ooo = HashMap::new();
+    for r in db.conn.query_all_raw(blocks).await.unwrap_or_default() {
+        let (Ok(t), Ok(a), Ok(b)) = (
+            r.try_get::<i32>("", "room_type_id"),
+            r.try_get::<NaiveDate>("", "date_from"),
+            r.try_get::<NaiveDate>("", "date_to"),
+        ) else {
+            continue;
+        };
+        for night in a.max(from).iter_days().take_while(|d| *d < b.min(to)) {
+            *ooo.entry((t, night)).or_insert(0u32) += 1;
+        }
+    }
+    let sold = sold(db, property_id, from, to)
+        .await
+        .into_iter()
+        .map(|(k, n)| (k, u32::try_from(n).unwrap_or(0)))
+        .collect();
+    compute(&types, &ooo, &sold, from, to)
+}
+
 /// The tape chart's bars over `from..to` with their guests' names, and the active rooms.
 pub async fn tape_bars(db: &Db, property_id: i32, from: NaiveDate, to: NaiveDate) -> usize {
     let rooms = statement(

@@ -79,9 +79,10 @@ pub async fn tape_chart(
         .filter(room_block::Column::DateTo.gt(from))
         .all(conn)
         .await?;
+    // Only `departure > from` goes to the database: its index then reads the window and what
+    // follows it, where `arrival < to` would read every booking the hotel ever had.
     let stays = reservation::Entity::find()
         .filter(reservation::Column::PropertyId.eq(actor.property_id))
-        .filter(reservation::Column::Arrival.lt(to))
         .filter(reservation::Column::Departure.gt(from))
         .filter(reservation::Column::State.is_in([
             state::TENTATIVE,
@@ -91,7 +92,10 @@ pub async fn tape_chart(
         ]))
         .order_by_asc(reservation::Column::Arrival)
         .all(conn)
-        .await?;
+        .await?
+        .into_iter()
+        .filter(|r| r.arrival < to)
+        .collect::<Vec<_>>();
     let guest_ids: Vec<i32> = stays.iter().map(|r| r.guest_id).collect();
     let names: std::collections::HashMap<i32, String> = guest::Entity::find()
         .filter(guest::Column::Id.is_in(guest_ids))
