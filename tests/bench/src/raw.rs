@@ -119,6 +119,21 @@ pub async fn availability(
     compute(&types, &ooo, &sold, from, to)
 }
 
+/// A bar as read by hand: id, booking, room, type, arrival, departure, state, total, overbooked,
+/// guest name.
+type BarRow = (
+    i32,
+    String,
+    Option<i32>,
+    i32,
+    NaiveDate,
+    NaiveDate,
+    String,
+    i64,
+    bool,
+    String,
+);
+
 /// The tape chart's bars over `from..to` with their guests' names, and the active rooms.
 pub async fn tape_bars(db: &Db, property_id: i32, from: NaiveDate, to: NaiveDate) -> usize {
     let rooms = statement(
@@ -136,11 +151,26 @@ pub async fn tape_bars(db: &Db, property_id: i32, from: NaiveDate, to: NaiveDate
          AND r.state IN ('tentative', 'confirmed', 'checked_in', 'checked_out')",
         vec![property_id.into(), to.into(), from.into()],
     );
-    db.conn
-        .query_all_raw(bars)
-        .await
-        .map(|r| r.len())
-        .unwrap_or_default()
+    // Decoded as the chart needs them, as the normal path does.
+    let rows = db.conn.query_all_raw(bars).await.unwrap_or_default();
+    let decoded: Vec<BarRow> = rows
+        .iter()
+        .filter_map(|r| {
+            Some((
+                r.try_get("", "id").ok()?,
+                r.try_get("", "booking_no").ok()?,
+                r.try_get("", "room_id").ok()?,
+                r.try_get("", "room_type_id").ok()?,
+                r.try_get("", "arrival").ok()?,
+                r.try_get("", "departure").ok()?,
+                r.try_get("", "state").ok()?,
+                r.try_get("", "total_minor").ok()?,
+                r.try_get("", "overbooked").ok()?,
+                r.try_get("", "name").ok()?,
+            ))
+        })
+        .collect();
+    decoded.len()
 }
 
 /// The first active room type with a rate plan: (type, plan).

@@ -3,7 +3,10 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 use serde::Serialize;
 
 use super::state;
@@ -44,6 +47,21 @@ pub struct TapeBar {
     pub overbooked: bool,
 }
 
+/// The columns of a booking a bar shows.
+#[derive(FromQueryResult)]
+struct Bar {
+    id: i32,
+    booking_no: String,
+    room_id: Option<i32>,
+    room_type_id: i32,
+    guest_id: i32,
+    arrival: NaiveDate,
+    departure: NaiveDate,
+    state: String,
+    total_minor: i64,
+    overbooked: bool,
+}
+
 /// Rooms × dates.
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -80,8 +98,22 @@ pub async fn tape_chart(
         .all(conn)
         .await?;
     // Only `departure > from` goes to the database: its index then reads the window and what
-    // follows it, where `arrival < to` would read every booking the hotel ever had.
-    let stays = reservation::Entity::find()
+    // follows it, where `arrival < to` would read every booking the hotel ever had. Only the
+    // columns a bar shows are read.
+    let stays: Vec<Bar> = reservation::Entity::find()
+        .select_only()
+        .columns([
+            reservation::Column::Id,
+            reservation::Column::BookingNo,
+            reservation::Column::RoomId,
+            reservation::Column::RoomTypeId,
+            reservation::Column::GuestId,
+            reservation::Column::Arrival,
+            reservation::Column::Departure,
+            reservation::Column::State,
+            reservation::Column::TotalMinor,
+            reservation::Column::Overbooked,
+        ])
         .filter(reservation::Column::PropertyId.eq(actor.property_id))
         .filter(reservation::Column::Departure.gt(from))
         .filter(reservation::Column::State.is_in([
@@ -91,11 +123,12 @@ pub async fn tape_chart(
             state::CHECKED_OUT,
         ]))
         .order_by_asc(reservation::Column::Arrival)
+        .into_model::<Bar>()
         .all(conn)
         .await?
         .into_iter()
         .filter(|r| r.arrival < to)
-        .collect::<Vec<_>>();
+        .collect();
     let guest_ids: Vec<i32> = stays.iter().map(|r| r.guest_id).collect();
     let names: std::collections::HashMap<i32, String> = guest::Entity::find()
         .filter(guest::Column::Id.is_in(guest_ids))
