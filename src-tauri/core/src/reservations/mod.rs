@@ -181,7 +181,7 @@ pub struct ReservationFilter {
 
 /// A reservation of the actor's property, refused unless its state is one of `states` (any when
 /// empty) — the one way use cases load the reservation they act on.
-pub async fn load(
+pub(crate) async fn load(
     conn: &impl ConnectionTrait,
     actor: &Actor,
     id: i32,
@@ -200,7 +200,7 @@ pub async fn load(
     Ok(r)
 }
 
-pub async fn view(
+pub(crate) async fn view(
     conn: &impl ConnectionTrait,
     r: reservation::Model,
     digits: u32,
