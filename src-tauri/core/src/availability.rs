@@ -5,7 +5,11 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::sea_query::{Expr, IntoCondition};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
+    RelationDef,
+};
 use serde::Serialize;
 
 use crate::auth::Actor;
@@ -102,22 +106,36 @@ pub async fn for_range(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<TypeNight>> {
-    let types = room_type::Entity::find()
+    // Three queries: the types with their active rooms, the sold nights, the out-of-order
+    // blocks with their rooms' types (a query costs more than the rows these return).
+    let rooms_of_type = RelationDef::from(
+        room::Entity::belongs_to(room_type::Entity)
+            .from(room::Column::RoomTypeId)
+            .to(room_type::Column::Id),
+    )
+    .rev()
+    .on_condition(|_, r| {
+        use sea_orm::sea_query::ExprTrait as _;
+        Expr::col((r, room::Column::Active))
+            .eq(true)
+            .into_condition()
+    });
+    let types: Vec<(i32, i32, i32, i64)> = room_type::Entity::find()
+        .select_only()
+        .column(room_type::Column::Id)
+        .column(room_type::Column::OverbookRooms)
+        .column(room_type::Column::OverbookPercent)
+        .column_as(room::Column::Id.count(), "rooms")
+        .join(JoinType::LeftJoin, rooms_of_type)
         .filter(room_type::Column::PropertyId.eq(property_id))
         .filter(room_type::Column::Active.eq(true))
-        .all(conn)
-        .await?;
-    let rooms: Vec<(i32, i64)> = room::Entity::find()
-        .select_only()
-        .column(room::Column::RoomTypeId)
-        .column_as(room::Column::Id.count(), "n")
-        .filter(room::Column::PropertyId.eq(property_id))
-        .filter(room::Column::Active.eq(true))
-        .group_by(room::Column::RoomTypeId)
+        .group_by(room_type::Column::Id)
+        .group_by(room_type::Column::OverbookRooms)
+        .group_by(room_type::Column::OverbookPercent)
+        .order_by_asc(room_type::Column::Id)
         .into_tuple()
         .all(conn)
         .await?;
-    let rooms: HashMap<i32, i64> = rooms.into_iter().collect();
     let sold_rows: Vec<(i32, NaiveDate, i64)> = reservation_night::Entity::find()
         .select_only()
         .column(reservation_night::Column::RoomTypeId)
@@ -135,48 +153,43 @@ pub async fn for_range(
         .into_iter()
         .map(|(t, n, c)| ((t, n), u32::try_from(c).unwrap_or(u32::MAX)))
         .collect();
-    let blocks = room_block::Entity::find()
+    let block_room = room_block::Entity::belongs_to(room::Entity)
+        .from(room_block::Column::RoomId)
+        .to(room::Column::Id);
+    let blocks: Vec<(i32, NaiveDate, NaiveDate)> = room_block::Entity::find()
+        .select_only()
+        .column(room::Column::RoomTypeId)
+        .column(room_block::Column::DateFrom)
+        .column(room_block::Column::DateTo)
+        .join(JoinType::InnerJoin, block_room.into())
         .filter(room_block::Column::PropertyId.eq(property_id))
         .filter(room_block::Column::Kind.eq(OUT_OF_ORDER))
         .filter(room_block::Column::DateFrom.lt(to))
         .filter(room_block::Column::DateTo.gt(from))
+        .filter(room::Column::Active.eq(true))
+        .into_tuple()
         .all(conn)
         .await?;
-    let room_types: HashMap<i32, i32> = if blocks.is_empty() {
-        HashMap::new()
-    } else {
-        room::Entity::find()
-            .filter(room::Column::PropertyId.eq(property_id))
-            .filter(room::Column::Active.eq(true))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|r| (r.id, r.room_type_id))
-            .collect()
-    };
     let mut ooo: HashMap<(i32, NaiveDate), u32> = HashMap::new();
-    for b in blocks {
-        let Some(type_id) = room_types.get(&b.room_id) else {
-            continue;
-        };
-        for night in b
-            .date_from
+    for (type_id, date_from, date_to) in blocks {
+        for night in date_from
             .max(from)
             .iter_days()
-            .take_while(|d| *d < b.date_to.min(to))
+            .take_while(|d| *d < date_to.min(to))
         {
-            *ooo.entry((*type_id, night)).or_default() += 1;
+            *ooo.entry((type_id, night)).or_default() += 1;
         }
     }
+    let u = |n: i64| u32::try_from(n).unwrap_or(0);
     let inventory: Vec<(i32, Inventory)> = types
-        .iter()
-        .map(|t| {
+        .into_iter()
+        .map(|(id, overbook_rooms, overbook_percent, rooms)| {
             let inv = Inventory {
-                rooms: u32::try_from(rooms.get(&t.id).copied().unwrap_or(0)).unwrap_or(0),
-                overbook_rooms: u32::try_from(t.overbook_rooms).unwrap_or(0),
-                overbook_percent: u32::try_from(t.overbook_percent).unwrap_or(0),
+                rooms: u(rooms),
+                overbook_rooms: u(i64::from(overbook_rooms)),
+                overbook_percent: u(i64::from(overbook_percent)),
             };
-            (t.id, inv)
+            (id, inv)
         })
         .collect();
     Ok(compute(&inventory, &ooo, &sold, from, to))

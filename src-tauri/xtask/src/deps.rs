@@ -11,6 +11,8 @@ use crate::sh::{self, Result, run};
 pub enum Need {
     Build,
     Test,
+    /// The app-level benchmarks: the test packages and `xwd`.
+    Bench,
 }
 
 /// Debian/Ubuntu packages, each with the reason it is needed.
@@ -62,8 +64,11 @@ pub fn ensure_system_packages(need: Need) -> Result<()> {
         return Ok(());
     }
     let mut wanted: Vec<(&str, &str)> = BUILD_PACKAGES.to_vec();
-    if need == Need::Test {
+    if need != Need::Build {
         wanted.extend_from_slice(TEST_PACKAGES);
+    }
+    if need == Need::Bench {
+        wanted.push(("x11-apps", "xwd: fast screen dumps for timing the first paint"));
     }
     let missing: Vec<(&str, &str)> = wanted
         .into_iter()

@@ -27,6 +27,8 @@ commands:
                                   benchmarks on synthetic hotels (release): the peer and large
                                   hotels (or --size S) on SQLite, then on a throwaway PostgreSQL;
                                   writes tests/bench/RESULTS.md
+  bench-app [--runs N]            cold start, idle PSS and .deb size of the release app beside a
+                                  bare Tauri window, under Xvfb, on the large hotel
   seed --size S --db URL [--seed N] [--today YYYY-MM-DD]
                                   write a synthetic hotel (small, peer, mid, large) into an empty
                                   database: sqlite:FILE or postgres://user:pass@host:port/db
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
         "bench-invoice" => bench_invoice(),
         "seed" => seed(rest),
         "bench" => bench(rest),
+        "bench-app" => bench_app(rest),
         "postgres" => with_postgres(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
@@ -135,6 +138,11 @@ fn run_app(args: &[String]) -> Result<()> {
 }
 
 fn bundle() -> Result<()> {
+    bundle_file().map(|_| ())
+}
+
+/// Builds the installer and answers its path.
+fn bundle_file() -> Result<PathBuf> {
     deps::ensure_system_packages(deps::Need::Build)?;
     deps::npm_ci_if_needed()?;
     let (format, ext) = if cfg!(target_os = "windows") {
@@ -169,7 +177,36 @@ fn bundle() -> Result<()> {
         meta.len() as f64 / 1_048_576.0,
         meta.len()
     );
-    Ok(())
+    Ok(path)
+}
+
+/// Cold start, idle PSS and installer size of the release app beside a bare Tauri window,
+/// under Xvfb, on the large synthetic hotel (`innkeep-bench`'s `app`).
+fn bench_app(args: &[String]) -> Result<()> {
+    deps::ensure_system_packages(deps::Need::Bench)?;
+    let hotel = crate::target_dir().join("bench/large.db");
+    if !hotel.is_file() {
+        return Err(format!(
+            "no large hotel at {} — run `cargo xtask bench --size large --sqlite-only` first",
+            hotel.display()
+        ));
+    }
+    let deb = bundle_file()?;
+    run(cargo()
+        .args(["build", "--release", "-p", "bare-window"])
+        .current_dir(root()))?;
+    run(cargo()
+        .args(["run", "-q", "--release", "-p", "innkeep-bench", "--bin", "app", "--"])
+        .arg("--app")
+        .arg(app_binary("release"))
+        .arg("--bare")
+        .arg(target_dir().join("release/bare-window"))
+        .arg("--hotel")
+        .arg(&hotel)
+        .arg("--deb")
+        .arg(&deb)
+        .args(args)
+        .current_dir(root()))
 }
 
 /// Renders the demo hotel's documents with the core's `demo_documents` example.
@@ -264,7 +301,7 @@ fn bench(args: &[String]) -> Result<()> {
         return Ok(());
     }
     for size in &sizes {
-        let cluster = postgres::Cluster::start()?;
+        let cluster = postgres::Cluster::start_durable()?;
         let outcome = run(&mut runner(&["--size", size, "--db", &cluster.url()]));
         drop(cluster);
         outcome?;

@@ -39,7 +39,19 @@ pub fn stop_running() {
 }
 
 impl Cluster {
+    /// A throwaway cluster for tests: durability off (fsync, synchronous commit and full-page
+    /// writes), since a test database dies with the test.
     pub fn start() -> Result<Cluster> {
+        Self::start_with("-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+    }
+
+    /// A throwaway cluster with a real server's durability (every commit flushed), for the
+    /// benchmarks: a hotel's server does not lose committed bookings.
+    pub fn start_durable() -> Result<Cluster> {
+        Self::start_with("-c shared_buffers=512MB")
+    }
+
+    fn start_with(settings: &str) -> Result<Cluster> {
         let bindir = find_bindir()?;
         let as_postgres = sh::is_root();
         let port = free_port()?;
@@ -70,8 +82,7 @@ impl Cluster {
             .args(["-U", "postgres", "-A", "trust", "--auth-host=scram-sha-256"])
             .args(["-E", "UTF8", "--no-locale", "--no-sync"]))?;
         let options = format!(
-            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
-             -c full_page_writes=off -c max_connections=200",
+            "-p {port} -k {} -c listen_addresses=127.0.0.1 {settings} -c max_connections=200",
             dir.display()
         );
         let started = run(cluster

@@ -3,9 +3,13 @@
 //! keeps (one stay per room and night, balanced folios, gapless numbers, postings only on the
 //! open business date), and the benchmarks run on them.
 
+pub mod audit;
 pub mod measure;
 pub mod raw;
+pub mod results;
+pub mod screen;
 pub mod synthetic;
+pub mod writers;
 
 use innkeep_core::db::{self, Db, PostgresServer};
 

@@ -173,18 +173,17 @@ pub async fn tape_bars(db: &Db, property_id: i32, from: NaiveDate, to: NaiveDate
     decoded.len()
 }
 
-/// The first active room type with a rate plan: (type, plan).
-pub async fn first_plan(db: &Db, property_id: i32) -> Option<(i32, i32)> {
+/// The active rate plans with their room types: (type, plan), in the order they were made.
+pub async fn plans(db: &Db, property_id: i32) -> Vec<(i32, i32)> {
     let s = statement(
         db,
         "SELECT room_type_id, id FROM rate_plan WHERE property_id = ? AND active = ? ORDER BY id",
         vec![property_id.into(), true.into()],
     );
-    let row = db.conn.query_one_raw(s).await.ok()??;
-    Some((
-        row.try_get("", "room_type_id").ok()?,
-        row.try_get("", "id").ok()?,
-    ))
+    let rows = db.conn.query_all_raw(s).await.unwrap_or_default();
+    rows.iter()
+        .filter_map(|r| Some((r.try_get("", "room_type_id").ok()?, r.try_get("", "id").ok()?)))
+        .collect()
 }
 
 /// "rooms · bookings · guests · postings" of the hotel, for the results' heading.

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter,
-    QueryOrder, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, JoinType,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 use serde::Serialize;
 
@@ -65,7 +65,7 @@ struct Bar {
     booking_no: String,
     room_id: Option<i32>,
     room_type_id: i32,
-    guest_id: i32,
+    guest_name: String,
     arrival: NaiveDate,
     departure: NaiveDate,
     state: String,
@@ -108,6 +108,10 @@ pub async fn tape_chart(
         .filter(room_block::Column::DateTo.gt(from))
         .all(conn)
         .await?;
+    let booked_by = reservation::Entity::belongs_to(guest::Entity)
+        .from(reservation::Column::GuestId)
+        .to(guest::Column::Id)
+        .into();
     // The departure index reads the window and what follows it; read by arrival, the index
     // would walk every booking the hotel ever had. Only the columns a bar shows are read.
     let stays: Vec<Bar> = reservation::Entity::find()
@@ -117,13 +121,14 @@ pub async fn tape_chart(
             reservation::Column::BookingNo,
             reservation::Column::RoomId,
             reservation::Column::RoomTypeId,
-            reservation::Column::GuestId,
             reservation::Column::Arrival,
             reservation::Column::Departure,
             reservation::Column::State,
             reservation::Column::TotalMinor,
             reservation::Column::Overbooked,
         ])
+        .column_as(guest::Column::Name, "guest_name")
+        .join(JoinType::InnerJoin, booked_by)
         .filter(reservation::Column::PropertyId.eq(actor.property_id))
         .filter(reservation::Column::Departure.gt(from))
         .filter(arrives_before(conn.get_database_backend(), to))
@@ -137,14 +142,6 @@ pub async fn tape_chart(
         .into_model::<Bar>()
         .all(conn)
         .await?;
-    let guest_ids: Vec<i32> = stays.iter().map(|r| r.guest_id).collect();
-    let names: std::collections::HashMap<i32, String> = guest::Entity::find()
-        .filter(guest::Column::Id.is_in(guest_ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g.name))
-        .collect();
     Ok(TapeChart {
         business_date: p.business_date,
         rooms: rooms
@@ -166,7 +163,7 @@ pub async fn tape_chart(
             .into_iter()
             .map(|r| TapeBar {
                 reservation_id: r.id,
-                guest_name: names.get(&r.guest_id).cloned().unwrap_or_default(),
+                guest_name: r.guest_name,
                 booking_no: r.booking_no,
                 room_id: r.room_id,
                 room_type_id: r.room_type_id,

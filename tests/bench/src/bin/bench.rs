@@ -8,13 +8,14 @@ use chrono::{Days, NaiveDate};
 use innkeep_bench::arg;
 use innkeep_bench::measure::{self, Figures, Quantile};
 use innkeep_bench::synthetic::{self, Size, Spec};
-use innkeep_bench::{open_db, raw};
+use innkeep_bench::writers::{self, booking};
+use innkeep_bench::{audit, open_db, raw};
 use innkeep_core::auth::{self, Actor};
 use innkeep_core::db::{Backend, Db};
 use innkeep_core::documents::{self, Document};
 use innkeep_core::entity::{guest, invoice, staff_user};
-use innkeep_core::guests::{self, NewGuest};
-use innkeep_core::reservations::{self, BookingInput, RoomRequest};
+use innkeep_core::guests;
+use innkeep_core::reservations;
 use innkeep_core::{availability, property};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -54,6 +55,11 @@ async fn main() {
     rows.extend(guest_search(&db, &actor).await);
     rows.extend(bookings(&db, &actor, today).await);
     rows.push(invoice_pdf(&db, &actor).await);
+    if db.backend == Backend::Postgres {
+        rows.push(concurrent_writers(&url, &db, &actor, today).await);
+    }
+    // Last: the audit closes days (on SQLite it runs on a copy of the file).
+    rows.push(night_audits(&db, &actor, today).await);
     let counts = raw::counts(&db).await.unwrap_or_default();
     let mut text = format!(
         "\n## {label} hotel on {backend}\n\n{counts}\n\n\
@@ -65,39 +71,16 @@ async fn main() {
         text.push_str(&r.row());
         text.push('\n');
     }
-    write_results(&out, &label, backend, &text);
+    let heading = format!("## {label} hotel on {backend}");
+    match innkeep_bench::results::replace_section(&out, &heading, &text) {
+        Ok(()) => println!("written: {out}"),
+        Err(e) => fail(&e),
+    }
 }
 
 fn fail(message: &str) -> ! {
     eprintln!("bench: {message}");
     std::process::exit(1)
-}
-
-/// Replaces this hotel's and backend's section of RESULTS.md (or appends it).
-fn write_results(path: &str, label: &str, backend: &str, section: &str) {
-    let heading = format!("## {label} hotel on {backend}");
-    let old = std::fs::read_to_string(path).unwrap_or_else(|_| {
-        "# Benchmark results\n\nWritten by `cargo xtask bench` (release build, this machine: 2 cores). \
-         Goals from issue 5; figures are wall-clock times of the core's own functions, \
-         measured after three warm-up runs.\n"
-            .into()
-    });
-    let mut kept = String::new();
-    let mut skipping = false;
-    for line in old.lines() {
-        if line.starts_with("## ") {
-            skipping = line == heading;
-        }
-        if !skipping {
-            kept.push_str(line);
-            kept.push('\n');
-        }
-    }
-    let text = format!("{}\n{}", kept.trim_end(), section);
-    if let Err(e) = std::fs::write(path, text) {
-        fail(&format!("cannot write {path}: {e}"));
-    }
-    println!("written: {path}");
 }
 
 async fn admin(db: &Db) -> Actor {
@@ -203,37 +186,8 @@ async fn guest_search(db: &Db, actor: &Actor) -> Vec<Figures> {
     out
 }
 
-fn booking(type_id: i32, plan_id: i32, arrival: NaiveDate, n: usize) -> BookingInput {
-    BookingInput {
-        guest_id: None,
-        new_guest: Some(NewGuest {
-            name: format!("基准客人{n}"),
-            phone: format!("139{n:08}"),
-            ..Default::default()
-        }),
-        arrival,
-        departure: arrival + Days::new(1),
-        rooms: vec![RoomRequest {
-            room_type_id: type_id,
-            rate_plan_id: plan_id,
-            adults: 2,
-            children: 0,
-            room_id: None,
-        }],
-        source: "phone".into(),
-        source_detail: String::new(),
-        special_requests: String::new(),
-        notes: String::new(),
-        promotion_code: None,
-        tentative: false,
-        confirm_overbooking: false,
-        guarantee: "none".into(),
-        deposit_due: "0".into(),
-    }
-}
-
 async fn bookings(db: &Db, actor: &Actor, today: NaiveDate) -> Vec<Figures> {
-    let Some((type_id, plan_id)) = raw::first_plan(db, actor.property_id).await else {
+    let Some(&(type_id, plan_id)) = raw::plans(db, actor.property_id).await.first() else {
         fail("no rate plan")
     };
     let modes: &[&str] = match db.backend {
@@ -310,5 +264,45 @@ async fn invoice_pdf(db: &Db, actor: &Actor) -> Figures {
         last.number
     ));
     f.met = f.met.map(|m| m && kb <= 60.0);
+    f
+}
+
+async fn night_audits(db: &Db, actor: &Actor, today: NaiveDate) -> Figures {
+    let a = audit::run(db, actor, today, 5)
+        .await
+        .unwrap_or_else(|e| fail(&e));
+    Figures::of(
+        &format!("Night audit, {} rooms", a.rooms),
+        1000.0,
+        Quantile::Median,
+        &a.times,
+    )
+    .note(format!(
+        "5 consecutive business dates from {today}; the first posted {} room nights and {} no-shows",
+        a.room_charges, a.no_shows
+    ))
+}
+
+async fn concurrent_writers(url: &str, db: &Db, actor: &Actor, today: NaiveDate) -> Figures {
+    let plans = raw::plans(db, actor.property_id).await;
+    let w = writers::run(url, actor, &plans, today + Days::new(700), 32, 60)
+        .await
+        .unwrap_or_else(|e| fail(&e));
+    let rate = w.per_second();
+    let mut f = Figures::of(
+        &format!("{} concurrent booking writers", w.writers),
+        20.0,
+        Quantile::P95,
+        &w.latencies,
+    )
+    .note(format!(
+        "{} bookings in {:.2} s = {rate:.0} bookings/s (goal ≥ 500/s{}); {} refused{}",
+        w.booked,
+        w.wall.as_secs_f64(),
+        if rate >= 500.0 { ", met" } else { ", **missed**" },
+        w.refused.len(),
+        w.refused.first().map(|e| format!(" (first: {e})")).unwrap_or_default()
+    ));
+    f.met = f.met.map(|m| m && rate >= 500.0 && w.refused.is_empty());
     f
 }

@@ -47,9 +47,15 @@ async fn main() {
     );
     let started = Instant::now();
     let spec = Spec { size, seed, today };
+    let tenth = std::cell::Cell::new(0u64);
     let written = synthetic::generate(&db, &spec, &|total, done| {
         bar.set_length(total);
         bar.set_position(done);
+        // Without a terminal (a log file) the bar is hidden: a line per tenth instead.
+        if bar.is_hidden() && done * 10 / total.max(1) > tenth.get() {
+            tenth.set(done * 10 / total.max(1));
+            println!("{:>4.0} s  {}0 %", started.elapsed().as_secs_f64(), tenth.get());
+        }
     })
     .await;
     bar.finish_and_clear();
