@@ -22,6 +22,7 @@ pub mod setup;
 pub mod stays;
 pub mod stays_changes;
 pub mod users;
+pub mod reports;
 
 use innkeep_core::{ApiError, Error};
 

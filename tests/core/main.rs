@@ -30,3 +30,4 @@ mod reservations;
 mod roles_users;
 mod stay_changes;
 mod stays;
+mod reports;

@@ -40,3 +40,4 @@ pub mod validate;
 
 pub use error::{ApiError, Error, Result};
 pub mod stays;
+pub mod reports;

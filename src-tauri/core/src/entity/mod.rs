@@ -28,3 +28,5 @@ pub mod staff_user;
 pub mod stay;
 pub mod stay_guest;
 pub mod walk;
+pub mod daily_code_figures;
+pub mod daily_figures;
