@@ -8,7 +8,7 @@ use std::str::FromStr;
 
 use chrono::{Duration, NaiveDate};
 use innkeep_core::auth::Actor;
-use innkeep_core::clock::ManualClock;
+use innkeep_core::clock::{Clock, ManualClock};
 use innkeep_core::db::Db;
 use innkeep_core::entity::{daily_code_figures, daily_figures};
 use innkeep_core::folios::{self, PaymentInput};

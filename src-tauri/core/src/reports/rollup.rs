@@ -6,7 +6,7 @@
 //! dates closed before it with the same statements.
 
 use chrono::NaiveDate;
-use sea_orm::{ConnectionTrait, Statement, TransactionTrait, Value};
+use sea_orm::{ConnectionTrait, Statement, TransactionSession, TransactionTrait, Value};
 
 use crate::error::Result;
 
@@ -82,18 +82,18 @@ where
     let backend = txn.get_database_backend();
     let values = || -> Vec<Value> { vec![property_id.into(), from.into(), to.into()] };
     for sql in CLEAR {
-        txn.execute(Statement::from_sql_and_values(backend, sql, values()))
+        txn.execute_raw(Statement::from_sql_and_values(backend, sql, values()))
             .await?;
     }
     let written = txn
-        .execute(Statement::from_sql_and_values(
+        .execute_raw(Statement::from_sql_and_values(
             backend,
             format!("{CLOSED}{DAILY_FIGURES}"),
             values(),
         ))
         .await?
         .rows_affected();
-    txn.execute(Statement::from_sql_and_values(
+    txn.execute_raw(Statement::from_sql_and_values(
         backend,
         format!("{CLOSED}{DAILY_CODE_FIGURES}"),
         values(),
