@@ -14,6 +14,7 @@ pub mod mail;
 pub mod night_audit;
 pub mod promotions;
 pub mod property;
+pub mod reports;
 pub mod reservations;
 pub mod roles;
 pub mod rooms;
@@ -22,7 +23,6 @@ pub mod setup;
 pub mod stays;
 pub mod stays_changes;
 pub mod users;
-pub mod reports;
 
 use innkeep_core::{ApiError, Error};
 

@@ -49,9 +49,15 @@ async fn two_closed_days(db: &Db) -> (Actor, Vec<AuditSummary>) {
         .await
         .unwrap();
     for (code, amount, quantity) in [("BREAKFAST", "58", 2), ("ROOM", "50", 1)] {
-        folios::post_charge(&db.conn, t0(), &admin, first.id, charge(code, amount, quantity))
-            .await
-            .unwrap();
+        folios::post_charge(
+            &db.conn,
+            t0(),
+            &admin,
+            first.id,
+            charge(code, amount, quantity),
+        )
+        .await
+        .unwrap();
     }
     let minibar = folios::post_charge(&db.conn, t0(), &admin, first.id, charge("MINIBAR", "20", 1))
         .await
@@ -77,9 +83,15 @@ async fn two_closed_days(db: &Db) -> (Actor, Vec<AuditSummary>) {
     let second = folios::ensure_folio(&db.conn, clock.now(), &admin, guests[1])
         .await
         .unwrap();
-    folios::post_charge(&db.conn, clock.now(), &admin, second.id, charge("FB", "120", 1))
-        .await
-        .unwrap();
+    folios::post_charge(
+        &db.conn,
+        clock.now(),
+        &admin,
+        second.id,
+        charge("FB", "120", 1),
+    )
+    .await
+    .unwrap();
     let done = night_audit::run(&db.conn, &clock, &admin, input(day(24), true), |_| {})
         .await
         .unwrap();
@@ -179,10 +191,14 @@ async fn the_year_adds_up_the_closed_days() {
     assert_eq!(report.closed_through, Some(day(24)));
     assert_eq!(report.months.len(), 1);
     assert_eq!(report.months[0].month, 11);
-    assert_eq!(report.months[0].figures, report.total, "one month: its total");
+    assert_eq!(
+        report.months[0].figures, report.total,
+        "one month: its total"
+    );
     let y = &report.total;
     assert_eq!(y.days, 2);
-    let sum = |f: fn(&AuditSummary) -> &str| -> Decimal { summaries.iter().map(|s| dec(f(s))).sum() };
+    let sum =
+        |f: fn(&AuditSummary) -> &str| -> Decimal { summaries.iter().map(|s| dec(f(s))).sum() };
     assert_eq!(
         y.rooms_available,
         summaries.iter().map(|s| s.rooms_available).sum::<u32>()
@@ -236,11 +252,13 @@ async fn rebuild_writes_the_rows_the_audit_wrote() {
     let written = rollup_rows(&t.db).await;
     let report = reports::year(&t.db.conn, &admin, 2026).await.unwrap();
     clear_rollup(&t.db).await;
-    assert!(reports::year(&t.db.conn, &admin, 2026)
-        .await
-        .unwrap()
-        .months
-        .is_empty());
+    assert!(
+        reports::year(&t.db.conn, &admin, 2026)
+            .await
+            .unwrap()
+            .months
+            .is_empty()
+    );
     let from = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     let to = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
     let n = rollup::rebuild(&t.db.conn, admin.property_id, from, to)
@@ -248,7 +266,10 @@ async fn rebuild_writes_the_rows_the_audit_wrote() {
         .unwrap();
     assert_eq!(n, 2, "the two closed dates; the open 25th is left out");
     assert_eq!(rollup_rows(&t.db).await, written);
-    assert_eq!(reports::year(&t.db.conn, &admin, 2026).await.unwrap(), report);
+    assert_eq!(
+        reports::year(&t.db.conn, &admin, 2026).await.unwrap(),
+        report
+    );
     // Rebuilding one day replaces only that day.
     let n = rollup::rebuild(&t.db.conn, admin.property_id, day(24), day(24))
         .await

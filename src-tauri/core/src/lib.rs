@@ -39,5 +39,5 @@ pub mod users;
 pub mod validate;
 
 pub use error::{ApiError, Error, Result};
-pub mod stays;
 pub mod reports;
+pub mod stays;

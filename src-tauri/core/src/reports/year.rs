@@ -204,7 +204,10 @@ pub async fn year(conn: &impl ConnectionTrait, actor: &Actor, year: i32) -> Resu
     let mut months: BTreeMap<u32, Sums> = BTreeMap::new();
     for d in &days {
         total.add_day(d);
-        months.entry(d.business_date.month()).or_default().add_day(d);
+        months
+            .entry(d.business_date.month())
+            .or_default()
+            .add_day(d);
     }
     for c in &code_rows {
         total.add_code(c);
