@@ -137,6 +137,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             night_audit::night_audit_checks,
             night_audit::run_night_audit,
             night_audit::night_audit_summary,
+            reports::year_report,
         ])
 }
 

@@ -17,6 +17,7 @@ mod m20261123_000007_stays_and_folios;
 mod m20261123_000008_charge_codes;
 mod m20261123_000009_guest_id_type_width;
 mod m20261123_000010_guest_prefix_search;
+mod m20261124_000011_daily_rollup;
 
 /// Runs every migration in order.
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000008_charge_codes::Migration),
             Box::new(m20261123_000009_guest_id_type_width::Migration),
             Box::new(m20261123_000010_guest_prefix_search::Migration),
+            Box::new(m20261124_000011_daily_rollup::Migration),
         ]
     }
 }

@@ -14,6 +14,7 @@ pub mod mail;
 pub mod night_audit;
 pub mod promotions;
 pub mod property;
+pub mod reports;
 pub mod reservations;
 pub mod roles;
 pub mod rooms;

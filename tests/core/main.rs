@@ -26,6 +26,7 @@ mod night_audit;
 mod night_audit_checks;
 mod night_audit_kill;
 mod permissions;
+mod reports;
 mod reservations;
 mod roles_users;
 mod stay_changes;

@@ -39,4 +39,5 @@ pub mod users;
 pub mod validate;
 
 pub use error::{ApiError, Error, Result};
+pub mod reports;
 pub mod stays;

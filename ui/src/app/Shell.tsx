@@ -15,6 +15,7 @@ import { TapeChartArea } from "../features/tape-chart/TapeChartArea";
 import { HousekeepingArea } from "../features/housekeeping/HousekeepingArea";
 import { FrontDeskArea } from "../features/front-desk/FrontDeskArea";
 import { NightAuditArea } from "../features/night-audit";
+import { ReportsArea } from "../features/reports";
 import { applyLanguage } from "../i18n";
 import { call, commands } from "../ipc/client";
 import { EmptyState } from "../shared/components/EmptyState";
@@ -101,6 +102,7 @@ export function Shell() {
     if (area === "cashier") return <CashierArea />;
     if (area === "front-desk") return <FrontDeskArea />;
     if (area === "night-audit") return <NightAuditArea />;
+    if (area === "reports") return <ReportsArea />;
     return <ComingLater area={area} />;
   };
 

@@ -45,7 +45,7 @@ export const AREAS: Area[] = [
   { id: "housekeeping", anyOf: ["housekeeping.update"], shortcut: "alt+5", built: true },
   { id: "guests", anyOf: ["guests.manage", "guests.view_documents"], shortcut: "alt+6", built: false },
   { id: "cashier", anyOf: ["folios.post", "folios.void", "invoices.issue"], shortcut: "alt+7", built: true },
-  { id: "reports", anyOf: ["reports.view", "night_audit.run"], shortcut: "alt+8", built: false },
+  { id: "reports", anyOf: ["reports.view", "night_audit.run"], shortcut: "alt+8", built: true },
   { id: "settings", anyOf: SETTINGS_PERMISSIONS, shortcut: "alt+9", built: true },
   { id: "night-audit", anyOf: ["night_audit.run"], shortcut: "alt+0", built: true },
 ];

@@ -152,6 +152,8 @@ export const commands = {
 	runNightAudit: (input: RunInput, onProgress: Channel<AuditProgress>) => typedError<AuditOutcome, ApiError>(__TAURI_INVOKE("run_night_audit", { input, onProgress })),
 	/**  The figures of a closed business date. */
 	nightAuditSummary: (businessDate: string) => typedError<AuditSummary, ApiError>(__TAURI_INVOKE("night_audit_summary", { businessDate })),
+	/**  One year of occupancy and revenue, month by month, over closed days. */
+	yearReport: (year: number) => typedError<YearReport, ApiError>(__TAURI_INVOKE("year_report", { year })),
 };
 
 /* Types */
@@ -512,6 +514,17 @@ export type CheckedOut = {
 	roomNumber: string,
 };
 
+/**  Revenue of one charge code in a period, tax inside. */
+export type CodeRevenue = {
+	code: string,
+	nameZh: string,
+	nameEn: string,
+	/**  The charge code's department (rooms, food_beverage, events, other). */
+	department: string,
+	amount: string,
+	tax: string,
+};
+
 /**  Revenue of one charge code on the date (voids and adjustments included), tax inside. */
 export type CodeTotal = {
 	code: string,
@@ -845,6 +858,12 @@ export type MethodTotal = {
 	amount: string,
 };
 
+/**  One month of the year (1 = January) that has closed days. */
+export type MonthFigures = {
+	month: number,
+	figures: PeriodFigures,
+};
+
 /**  A room move as the desk asks for it. */
 export type MoveInput = {
 	reservationId: number,
@@ -988,6 +1007,30 @@ export type PaymentInput = {
 export type PdfFile = {
 	fileName: string,
 	base64: string,
+};
+
+/**  The figures of a period of closed days. Amounts are decimal strings in the hotel's currency. */
+export type PeriodFigures = {
+	/**  Closed business dates in the period. */
+	days: number,
+	/**  Room nights available: active rooms less those out of order, summed over the days. */
+	roomsAvailable: number,
+	/**  Room nights sold (occupied). */
+	roomsSold: number,
+	/**  Percent of available room nights sold, one decimal ("62.5"). */
+	occupancy: string,
+	/**  Average daily rate: room revenue ÷ rooms sold. */
+	adr: string,
+	/**  Revenue per available room: room revenue ÷ rooms available. */
+	revpar: string,
+	/**  Room charges for the nights themselves. */
+	roomRevenue: string,
+	/**  Every other charge: total revenue less room revenue. */
+	otherRevenue: string,
+	/**  Every charge, voids and adjustments included, tax inside. */
+	totalRevenue: string,
+	/**  Revenue by charge code (room included), in code order. */
+	revenue: CodeRevenue[],
 };
 
 /**  One permission, checked by every command in the core. */
@@ -1519,6 +1562,17 @@ export type WalkInput = {
 	/**  Decimal string in the hotel's currency; zero when the partner bears it. */
 	cost: string,
 	reason: string,
+};
+
+/**  One year of occupancy and revenue over closed business dates. */
+export type YearReport = {
+	year: number,
+	currency: string,
+	/**  The last closed date of the year the figures cover; none when no day of it is closed. */
+	closedThrough: string | null,
+	/**  The months with closed days, in order. */
+	months: MonthFigures[],
+	total: PeriodFigures,
 };
 
 /* Tauri Specta runtime */

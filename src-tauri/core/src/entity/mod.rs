@@ -3,6 +3,8 @@
 pub mod audit_entry;
 pub mod backup;
 pub mod charge_code;
+pub mod daily_code_figures;
+pub mod daily_figures;
 pub mod folio;
 pub mod folio_route;
 pub mod guest;

@@ -1,8 +1,9 @@
 //! The night audit: closes the hotel's business date. Pre-checks the operator acknowledges,
 //! then one all-or-nothing transaction posts each in-house room night with its tax, marks
 //! unarrived confirmed arrivals as no-shows with their fee, writes the closed date's figures
-//! (the `night_audit` row, unique per date) and rolls the business date — after which the
-//! database refuses postings dated the closed day. Permission `night_audit.run`.
+//! (the `night_audit` row, unique per date, and the daily roll-up of `reports::rollup`) and
+//! rolls the business date — after which the database refuses postings dated the closed day.
+//! Permission `night_audit.run`.
 
 mod checks;
 mod error;

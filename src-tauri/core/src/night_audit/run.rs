@@ -21,7 +21,7 @@ use crate::entity::{guest, night_audit, property as property_row, reservation, r
 use crate::error::{Error, Result};
 use crate::permission::Permission;
 use crate::reservations::{self, state};
-use crate::{audit, folios, money, pricing, property, rates};
+use crate::{audit, folios, money, pricing, property, rates, reports};
 
 /// What the operator confirms: the date they saw on screen, and that they read the findings.
 #[derive(Debug, Clone, Deserialize, specta::Type)]
@@ -184,6 +184,8 @@ pub async fn run(
     .insert(&txn)
     .await
     .map_err(|e| already_run(e, date))?;
+    // The closed date's figures for reports, from the same postings, in the same transaction.
+    reports::rollup::rebuild(&txn, p.id, date, date).await?;
     let next = date + Duration::days(1);
     let mut m: property_row::ActiveModel = p.into();
     m.business_date = Set(next);
