@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
-    EntityTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
+    EntityTrait, QueryFilter, QuerySelect, Set, SqlErr,
 };
 use serde::Deserialize;
 
@@ -214,7 +214,7 @@ pub async fn create(
     actor: &Actor,
     input: BookingInput,
 ) -> Result<Vec<ReservationView>> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let views = create_on(&txn, now, actor, input).await?;
     txn.commit().await?;
     Ok(views)
