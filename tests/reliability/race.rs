@@ -362,8 +362,14 @@ fn report(test: &str, writers: u64, tally: &Tally, after: &Afterwards) {
         tally.unhandled.len()
     );
     println!(
-        "{test}: afterwards {} live bookings, busiest night {} of 10 rooms, integrity {}",
-        after.live, after.busiest_night, after.integrity
+        "{test}: afterwards {} live bookings, busiest night {} of 10 rooms, integrity_check {}",
+        after.live,
+        after.busiest_night,
+        if backend() == Backend::Embedded {
+            after.integrity.as_str()
+        } else {
+            "(SQLite only)"
+        }
     );
     for m in tally.unhandled.iter().take(10) {
         println!("{test}: unhandled: {m}");
@@ -393,7 +399,10 @@ fn assert_sound(tally: &Tally, after: &Afterwards) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn writers_on_connections_of_their_own_never_double_sell() {
-    let test = "race (separate connections)";
+    let test = match backend() {
+        Backend::Embedded => "race (SQLite, separate connections)",
+        Backend::Postgres => "race (PostgreSQL, separate connections)",
+    };
     let t = fresh_db().await;
     let admin = hotel(&t.db).await;
     let spot = make_spot(&t.db, &admin).await;
@@ -464,7 +473,7 @@ async fn writers_in_processes_of_their_own_never_double_sell() {
     if backend() != Backend::Embedded {
         return; // PostgreSQL's terminals are the connections of the test above.
     }
-    let test = "race (separate processes)";
+    let test = "race (SQLite, separate processes)";
     let t = fresh_db().await;
     let admin = hotel(&t.db).await;
     let spot = make_spot(&t.db, &admin).await;
