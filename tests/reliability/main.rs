@@ -5,6 +5,8 @@
 //! Tests named `child_*` do nothing on their own: the parent tests re-invoke this binary with
 //! one of them and the environment naming their database.
 
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what we want
+
 mod common;
 mod crash;
 mod disk_full;
