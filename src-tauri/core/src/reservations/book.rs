@@ -230,8 +230,8 @@ pub async fn create_on(
     actor.require(Permission::ReservationsManage)?;
     check_input(&input)?;
     let quotes = quote(txn, actor, &input).await?;
-    // Serialises bookings of the same types across terminals (FOR UPDATE on PostgreSQL; SQLite
-    // has a single writer already).
+    // Serialises bookings of the same types across terminals (FOR UPDATE on PostgreSQL; on
+    // SQLite the caller's transaction began as the one writer, see `db::begin_write`).
     let type_ids: Vec<i32> = input.rooms.iter().map(|r| r.room_type_id).collect();
     let types = room_type::Entity::find()
         .filter(room_type::Column::Id.is_in(type_ids))
