@@ -164,3 +164,39 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
     })
     .await
 }
+
+/// A database refusal the front desk can act on, whatever the backend: the disk holding the
+/// database is full (SQLite `SQLITE_FULL`, PostgreSQL `53100`), or other terminals held the
+/// database too long (SQLite busy or locked after the busy timeout, PostgreSQL serialisation
+/// failure, deadlock or lock timeout). Nothing was saved in either case; `None` for the rest.
+pub fn refusal(e: &sea_orm::DbErr) -> Option<ApiError> {
+    use sea_orm::{DbErr, RuntimeErr};
+    let (DbErr::Conn(RuntimeErr::SqlxError(x))
+    | DbErr::Exec(RuntimeErr::SqlxError(x))
+    | DbErr::Query(RuntimeErr::SqlxError(x))) = e
+    else {
+        return None;
+    };
+    let sea_orm::sqlx::Error::Database(d) = x.as_ref() else {
+        return None;
+    };
+    let code = d.code()?;
+    let kind = if d
+        .try_downcast_ref::<sea_orm::sqlx::sqlite::SqliteError>()
+        .is_some()
+    {
+        // Extended result codes carry the primary code in their low byte.
+        match code.parse::<i32>().ok()? & 0xff {
+            13 => "disk_full",
+            5 | 6 => "busy",
+            _ => return None,
+        }
+    } else {
+        match code.as_ref() {
+            "53100" => "disk_full",
+            "40001" | "40P01" | "55P03" => "busy",
+            _ => return None,
+        }
+    };
+    Some(ApiError::new("db", kind, &[]))
+}

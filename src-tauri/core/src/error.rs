@@ -129,9 +129,10 @@ impl Error {
             Error::RoomHasStays { bookings } => {
                 ApiError::new("room", "has_stays", &[("bookings", bookings.join(", "))])
             }
-            Error::Db(_) | Error::Io(_) | Error::Internal(_) => {
-                ApiError::new("common", "internal", &[])
+            Error::Db(e) => {
+                crate::db::refusal(e).unwrap_or_else(|| ApiError::new("common", "internal", &[]))
             }
+            Error::Io(_) | Error::Internal(_) => ApiError::new("common", "internal", &[]),
             Error::Housekeeping(e) => e.to_api(),
             Error::Identity(e) => e.to_api(),
             Error::Folio(e) => e.to_api(),

@@ -5,6 +5,7 @@
 mod deps;
 mod postgres;
 mod sh;
+mod soak;
 mod suites;
 
 use std::path::{Path, PathBuf};
@@ -35,6 +36,10 @@ commands:
   postgres [-- command]           start a throwaway PostgreSQL, run the command with
                                   INNKEEP_TEST_BACKEND=postgres and INNKEEP_TEST_PG_URL set
                                   (or wait for Enter), then remove it
+  soak [--kills N] [--attempts N] [--seed N]
+                                  the long reliability tests (race: 32 writers × N attempts,
+                                  default 10000; crash: N SIGKILLs, default 200; disk full) on
+                                  SQLite, then on a throwaway PostgreSQL
 ";
 
 fn main() -> ExitCode {
@@ -56,6 +61,7 @@ fn main() -> ExitCode {
         "bench" => bench(rest),
         "bench-app" => bench_app(rest),
         "postgres" => with_postgres(rest),
+        "soak" => soak::soak(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())

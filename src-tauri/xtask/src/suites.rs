@@ -23,6 +23,7 @@ const SUITES: &[(&str, Step)] = &[
     ("core-unit", core_unit),
     ("core-sqlite", core_sqlite),
     ("core-postgres", core_postgres),
+    ("reliability", crate::soak::short),
     ("keyring-available", keyring_available),
     ("keyring-unavailable", keyring_unavailable),
     ("e2e", e2e),

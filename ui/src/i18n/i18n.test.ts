@@ -41,6 +41,7 @@ const CONTRACT_ERRORS = [
   "errors.mail.too_large",
   "errors.invoice.not_settled", "errors.invoice.deposit_held", "errors.invoice.nothing_to_invoice", "errors.invoice.already_invoiced",
   "errors.invoice.already_credited", "errors.invoice.not_an_invoice",
+  "errors.db.disk_full", "errors.db.busy",
 ];
 
 describe("translations", () => {

@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set,
 };
 
 use super::{ReservationError, ReservationView, book::taken, state, view};
@@ -109,7 +109,7 @@ pub async fn assign_room(
     allow_upgrade: bool,
 ) -> Result<ReservationView> {
     actor.require(Permission::ReservationsManage)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let r = super::load(&txn, actor, id, &[state::CONFIRMED]).await?;
     let target = place(&txn, actor, &r, room_id, allow_upgrade).await?;
     let summary = match &target {

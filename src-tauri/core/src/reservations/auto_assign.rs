@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    QuerySelect,
 };
 use serde::{Deserialize, Serialize};
 
@@ -63,7 +63,7 @@ pub async fn save_assignment_strategy(
     strategy: AssignmentStrategy,
 ) -> Result<AssignmentStrategy> {
     actor.require(Permission::SettingsManage)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     settings::write(&txn, actor.property_id, STRATEGY, &strategy).await?;
     audit::record(
         &txn,
@@ -120,7 +120,7 @@ pub async fn auto_assign(
 ) -> Result<AutoAssignResult> {
     actor.require(Permission::ReservationsManage)?;
     let strategy = assignment_strategy(db, actor).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let arrivals = reservation::Entity::find()
         .filter(reservation::Column::PropertyId.eq(actor.property_id))
         .filter(reservation::Column::Arrival.eq(day))

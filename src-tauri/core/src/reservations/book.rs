@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
-    EntityTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait,
+    EntityTrait, QueryFilter, QuerySelect, Set, SqlErr,
 };
 use serde::Deserialize;
 
@@ -214,7 +214,7 @@ pub async fn create(
     actor: &Actor,
     input: BookingInput,
 ) -> Result<Vec<ReservationView>> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let views = create_on(&txn, now, actor, input).await?;
     txn.commit().await?;
     Ok(views)
@@ -230,8 +230,8 @@ pub async fn create_on(
     actor.require(Permission::ReservationsManage)?;
     check_input(&input)?;
     let quotes = quote(txn, actor, &input).await?;
-    // Serialises bookings of the same types across terminals (FOR UPDATE on PostgreSQL; SQLite
-    // has a single writer already).
+    // Serialises bookings of the same types across terminals (FOR UPDATE on PostgreSQL; on
+    // SQLite the caller's transaction began as the one writer, see `db::begin_write`).
     let type_ids: Vec<i32> = input.rooms.iter().map(|r| r.room_type_id).collect();
     let types = room_type::Entity::find()
         .filter(room_type::Column::Id.is_in(type_ids))

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveTime, Utc};
 use rust_decimal::Decimal;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 
 use super::{ReservationView, state, view};
@@ -95,7 +95,7 @@ pub async fn cancel(
 ) -> Result<ReservationView> {
     actor.require(Permission::ReservationsManage)?;
     let reason = validate::text("reason", reason, 500)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let r = super::load(&txn, actor, id, &[state::TENTATIVE, state::CONFIRMED]).await?;
     let fee = fee_for(&txn, now, &r).await?;
     let digits = property::digits_of(&txn, r.property_id).await?;

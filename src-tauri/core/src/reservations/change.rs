@@ -7,7 +7,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QuerySelect, Set, TransactionTrait,
+    QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -149,7 +149,7 @@ pub async fn change(
     let special_requests =
         validate::optional_text("specialRequests", &change.special_requests, 2000)?;
     let notes = validate::optional_text("notes", &change.notes, 2000)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let r = super::load(&txn, actor, id, &CHANGEABLE).await?;
     // Serialises sales of the types involved across terminals (FOR UPDATE on PostgreSQL).
     room_type::Entity::find()

@@ -4,9 +4,7 @@
 //! batch confirms what it can and reports the rest with the reason.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, DatabaseConnection, EntityTrait, QuerySelect, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, QuerySelect, Set};
 use serde::Serialize;
 
 use super::book::{check_night, promotion_of, write_nights};
@@ -42,7 +40,7 @@ pub async fn confirm(
     confirm_overbooking: bool,
 ) -> Result<ReservationView> {
     actor.require(Permission::ReservationsManage)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let r = super::load(&txn, actor, id, &[state::TENTATIVE]).await?;
     room_type::Entity::find_by_id(r.room_type_id)
         .lock_exclusive()

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, Set,
 };
 use serde::Deserialize;
 
@@ -43,7 +43,7 @@ pub async fn walk(
     if cost < Decimal::ZERO {
         return Err(Invalid::new("cost", Rule::Format).into());
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let r = super::load(&txn, actor, id, &[state::CONFIRMED]).await?;
     let p = property::get(&txn, r.property_id).await?;
     let digits = property::digits(&p);

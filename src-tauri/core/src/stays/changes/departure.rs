@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QuerySelect, Set, TransactionTrait,
+    QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -155,7 +155,7 @@ pub async fn change_departure(
     if fee.is_some_and(|f| f < Decimal::ZERO) {
         return Err(Invalid::new("earlyDepartureFee", Rule::Format).into());
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let h = in_house(&txn, actor, input.reservation_id).await?;
     let r = &h.reservation;
     let room = room::Entity::find_by_id(h.stay.room_id)

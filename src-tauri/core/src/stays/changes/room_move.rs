@@ -9,7 +9,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    QueryOrder, QuerySelect, Set,
 };
 use serde::Deserialize;
 
@@ -99,7 +99,7 @@ pub async fn move_room(
 ) -> Result<ReservationView> {
     actor.require(Permission::FrontdeskOperate)?;
     let reason = validate::text("reason", &input.reason, 200)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let h = in_house(&txn, actor, input.reservation_id).await?;
     let r = &h.reservation;
     let from = h.business_date.max(r.arrival);
