@@ -16,7 +16,7 @@ use innkeep_core::documents::{self, Document};
 use innkeep_core::entity::{guest, invoice, staff_user};
 use innkeep_core::guests;
 use innkeep_core::reservations;
-use innkeep_core::{availability, property};
+use innkeep_core::{availability, property, reports};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 #[tokio::main]
@@ -54,6 +54,7 @@ async fn main() {
     rows.push(tape_chart_31(&db, &actor, today).await);
     rows.extend(guest_search(&db, &actor).await);
     rows.extend(bookings(&db, &actor, today).await);
+    rows.push(year_report(&db, &actor, today).await);
     rows.push(invoice_pdf(&db, &actor).await);
     if db.backend == Backend::Postgres {
         rows.push(concurrent_writers(&url, &db, &actor, today).await);
@@ -305,4 +306,61 @@ async fn concurrent_writers(url: &str, db: &Db, actor: &Actor, today: NaiveDate)
     ));
     f.met = f.met.map(|m| m && rate >= 500.0 && w.refused.is_empty());
     f
+}
+
+async fn year_report(db: &Db, actor: &Actor, today: NaiveDate) -> Figures {
+    use chrono::Datelike;
+    // The last whole year before the business date.
+    let year = today.year() - 1;
+    let pid = actor.property_id;
+    let normal = measure::time(100, |_| reports::year(&db.conn, actor, year)).await;
+    let by_sql = measure::time(100, |_| raw::year_from_rollup(db, pid, year)).await;
+    let from_source = measure::time(3, |_| raw::year_from_source(db, pid, year)).await;
+    let report = reports::year(&db.conn, actor, year)
+        .await
+        .unwrap_or_else(|e| fail(&e.to_string()));
+    let minor = |s: &str| {
+        s.parse::<rust_decimal::Decimal>()
+            .ok()
+            .and_then(|d| innkeep_core::money::to_minor("amount", d, 2).ok())
+            .unwrap_or(i64::MIN)
+    };
+    let core: Vec<raw::MonthRow> = report
+        .months
+        .iter()
+        .map(|m| {
+            let f = &m.figures;
+            (
+                m.month,
+                i64::from(f.days),
+                i64::from(f.rooms_available),
+                i64::from(f.rooms_sold),
+                minor(&f.room_revenue),
+                minor(&f.total_revenue),
+            )
+        })
+        .collect();
+    let sql = raw::year_from_rollup(db, pid, year).await;
+    let source = raw::year_from_source(db, pid, year).await;
+    let same_source = core.len() == source.len()
+        && core
+            .iter()
+            .zip(&source)
+            .all(|(a, b)| (a.0, a.3, a.4, a.5) == (b.0, b.3, b.4, b.5));
+    let (_, note) = measure::ratio(&normal, &by_sql);
+    Figures::of(
+        &format!("Year report {year} (occupancy and revenue by month)"),
+        50.0,
+        Quantile::Median,
+        &normal,
+    )
+    .note(format!(
+        "{note}; same answer: {}; {} rooms sold, occupancy {} %, total {}; from the postings and \
+         room nights themselves (no roll-up) {:.0} ms, same figures: {same_source}",
+        !core.is_empty() && core == sql,
+        report.total.rooms_sold,
+        report.total.occupancy,
+        report.total.total_revenue,
+        measure::quantile(&from_source, 0.5).as_secs_f64() * 1000.0
+    ))
 }

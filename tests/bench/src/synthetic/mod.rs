@@ -11,6 +11,7 @@ mod write;
 use chrono::{Days, NaiveDate, Utc};
 use innkeep_core::db::Db;
 use innkeep_core::error::Result;
+use innkeep_core::reports;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
@@ -108,7 +109,7 @@ pub async fn generate(db: &Db, spec: &Spec, progress: &dyn Fn(u64, u64)) -> Resu
     let mut rng = StdRng::seed_from_u64(spec.seed);
     let mut people = |serial: u64| people::person(&mut rng, serial);
     let start = spec.today - Days::new(365 * spec.size.years());
-    write::write(
+    let written = write::write(
         &db.conn,
         db.backend,
         &actor,
@@ -120,5 +121,8 @@ pub async fn generate(db: &Db, spec: &Spec, progress: &dyn Fn(u64, u64)) -> Resu
         spec.today,
         &step,
     )
-    .await
+    .await?;
+    // The daily roll-up the night audit writes for each day it closes, for the closed history.
+    reports::rollup::rebuild(&db.conn, actor.property_id, start, spec.today).await?;
+    Ok(written)
 }

@@ -36,14 +36,15 @@ where
     E: EntityTrait,
     A: sea_orm::ActiveModelTrait<Entity = E> + Send,
 {
-    let mut rows = rows;
-    while !rows.is_empty() {
-        let rest = rows.split_off(rows.len().min(CHUNK));
-        E::insert_many(std::mem::replace(&mut rows, rest))
-            .exec_without_returning(conn)
-            .await?;
+    // Chunks taken from an iterator: splitting the vector would copy the rest every time.
+    let mut rows = rows.into_iter();
+    loop {
+        let chunk: Vec<A> = rows.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        E::insert_many(chunk).exec_without_returning(conn).await?;
     }
-    Ok(())
 }
 
 /// What was written, for the summary line.

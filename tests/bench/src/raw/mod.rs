@@ -8,7 +8,7 @@ use innkeep_core::db::Db;
 use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement, Value};
 
 /// `?` placeholders become `$1, $2 …` on PostgreSQL.
-fn statement(db: &Db, sql: &str, values: Vec<Value>) -> Statement {
+pub(crate) fn statement(db: &Db, sql: &str, values: Vec<Value>) -> Statement {
     let backend = db.conn.get_database_backend();
     let sql = if backend == DbBackend::Postgres {
         let mut n = 0;
@@ -206,3 +206,6 @@ pub async fn counts(db: &Db) -> Result<String, DbErr> {
     }
     Ok(parts.join(" · "))
 }
+
+mod year;
+pub use year::{MonthRow, year_from_rollup, year_from_source};
