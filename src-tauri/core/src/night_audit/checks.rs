@@ -102,6 +102,23 @@ pub(super) async fn in_state(
 }
 
 /// The stored night of each in-house reservation on `date`, with its reservation.
+/// Confirmed bookings arriving on `date` (by the arrival index: a hotel holds thousands of
+/// confirmed future bookings).
+pub(super) async fn arrivals_on(
+    conn: &impl ConnectionTrait,
+    property_id: i32,
+    date: NaiveDate,
+) -> Result<Vec<reservation::Model>> {
+    Ok(reservation::Entity::find()
+        .filter(reservation::Column::PropertyId.eq(property_id))
+        .filter(reservation::Column::Arrival.eq(date))
+        .filter(reservation::Column::State.eq(state::CONFIRMED))
+        .order_by_asc(reservation::Column::BookingNo)
+        .order_by_asc(reservation::Column::Id)
+        .all(conn)
+        .await?)
+}
+
 pub(super) async fn in_house_nights(
     conn: &impl ConnectionTrait,
     property_id: i32,
@@ -129,11 +146,7 @@ pub(super) async fn checks_for(
     property_id: i32,
     date: NaiveDate,
 ) -> Result<AuditChecks> {
-    let confirmed = in_state(conn, property_id, state::CONFIRMED).await?;
-    let arrivals: Vec<_> = confirmed
-        .into_iter()
-        .filter(|r| r.arrival == date)
-        .collect();
+    let arrivals = arrivals_on(conn, property_id, date).await?;
     let in_house = in_state(conn, property_id, state::CHECKED_IN).await?;
     let departures: Vec<_> = in_house
         .iter()

@@ -12,7 +12,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use super::NightAuditError;
-use super::checks::{checks_for, in_house_nights, in_state};
+use super::checks::{arrivals_on, checks_for, in_house_nights};
 use super::summary::{self, AuditSummary, NoShowLine, RunFacts};
 use crate::auth::Actor;
 use crate::clock::Clock;
@@ -226,11 +226,7 @@ async fn mark_no_shows<C: ConnectionTrait + TransactionTrait>(
     digits: u32,
     progress: &(impl Fn(AuditProgress) + Send + Sync),
 ) -> Result<Vec<NoShowLine>> {
-    let arrivals: Vec<reservation::Model> = in_state(txn, actor.property_id, state::CONFIRMED)
-        .await?
-        .into_iter()
-        .filter(|r| r.arrival == date)
-        .collect();
+    let arrivals = arrivals_on(txn, actor.property_id, date).await?;
     let total = count(arrivals.len());
     let mut out = Vec::new();
     for (i, r) in arrivals.into_iter().enumerate() {

@@ -49,18 +49,39 @@ async fn main() {
         Backend::Embedded => "SQLite",
         Backend::Postgres => "PostgreSQL",
     };
+    // `--only a,b` runs some measures and prints them without touching RESULTS.md.
+    let only = arg(&args, "--only");
+    let want = |name: &str| only.as_deref().is_none_or(|o| o.split(',').any(|n| n == name));
     let mut rows = Vec::new();
-    rows.push(availability_30(&db, &actor, today).await);
-    rows.push(tape_chart_31(&db, &actor, today).await);
-    rows.extend(guest_search(&db, &actor).await);
-    rows.extend(bookings(&db, &actor, today).await);
-    rows.push(year_report(&db, &actor, today).await);
-    rows.push(invoice_pdf(&db, &actor).await);
-    if db.backend == Backend::Postgres {
+    if want("availability") {
+        rows.push(availability_30(&db, &actor, today).await);
+    }
+    if want("tape-chart") {
+        rows.push(tape_chart_31(&db, &actor, today).await);
+    }
+    if want("guest-search") {
+        rows.extend(guest_search(&db, &actor).await);
+    }
+    if want("booking") {
+        rows.extend(bookings(&db, &actor, today).await);
+    }
+    if want("year-report") {
+        rows.push(year_report(&db, &actor, today).await);
+    }
+    if want("invoice") {
+        rows.push(invoice_pdf(&db, &actor).await);
+    }
+    if db.backend == Backend::Postgres && want("writers") {
         rows.push(concurrent_writers(&url, &db, &actor, today).await);
     }
     // Last: the audit closes days (on SQLite it runs on a copy of the file).
-    rows.push(night_audits(&db, &actor, today).await);
+    if want("night-audit") {
+        rows.push(night_audits(&db, &actor, today).await);
+    }
+    if only.is_some() {
+        rows.iter().for_each(|r| println!("{}", r.row()));
+        return;
+    }
     let counts = raw::counts(&db).await.unwrap_or_default();
     let mut text = format!(
         "\n## {label} hotel on {backend}\n\n{counts}\n\n\
