@@ -24,7 +24,7 @@ commands:
   demo-documents DIR               write the demo hotel's sample documents (confirmation, folio,
                                   invoice, credit-note, registration-card, audit-report .pdf) into DIR
   bench-invoice                   time invoice.pdf of the demo hotel (release build, 50 runs)
-  bench [--size S] [--sqlite-only]
+  bench [--size S] [--sqlite-only | --postgres-only]
                                   benchmarks on synthetic hotels (release): the peer and large
                                   hotels (or --size S) on SQLite, then on a throwaway PostgreSQL;
                                   writes tests/bench/RESULTS.md
@@ -293,7 +293,14 @@ fn bench(args: &[String]) -> Result<()> {
     };
     std::fs::create_dir_all(crate::target_dir().join("bench"))
         .map_err(|e| format!("cannot create target/bench: {e}"))?;
-    for size in &sizes {
+    // Ctrl-C must not leave a PostgreSQL server behind.
+    ctrlc::set_handler(|| {
+        postgres::stop_running();
+        std::process::exit(130);
+    })
+    .map_err(|e| format!("cannot install the Ctrl-C handler: {e}"))?;
+    let postgres_only = args.iter().any(|a| a == "--postgres-only");
+    for size in sizes.iter().filter(|_| !postgres_only) {
         let db = format!(
             "sqlite:{}",
             crate::target_dir()

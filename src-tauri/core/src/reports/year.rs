@@ -3,9 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::sea_query::{Expr, SimpleExpr};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
+};
 use serde::Serialize;
 
 use crate::auth::Actor;
@@ -91,18 +94,18 @@ struct Sums {
 }
 
 impl Sums {
-    fn add_day(&mut self, d: &daily_figures::Model) {
-        self.days += 1;
-        self.available += u32::try_from(d.rooms_available).unwrap_or(0);
-        self.sold += u32::try_from(d.rooms_occupied).unwrap_or(0);
-        self.room += d.room_revenue_minor;
-        self.revenue += d.revenue_minor;
+    fn add_month(&mut self, m: &MonthRow) {
+        self.days += u32::try_from(m.days).unwrap_or(0);
+        self.available += u32::try_from(m.available).unwrap_or(0);
+        self.sold += u32::try_from(m.sold).unwrap_or(0);
+        self.room += m.room;
+        self.revenue += m.revenue;
     }
 
-    fn add_code(&mut self, c: &daily_code_figures::Model) {
+    fn add_code(&mut self, c: &CodeRow) {
         let e = self.codes.entry(c.charge_code_id).or_default();
-        e.0 += c.amount_minor;
-        e.1 += c.tax_minor;
+        e.0 += c.amount;
+        e.1 += c.tax;
     }
 
     fn figures(&self, codes: &BTreeMap<i32, charge_code::Model>, digits: u32) -> PeriodFigures {
@@ -151,6 +154,52 @@ impl Sums {
     }
 }
 
+/// A month's sums of the daily figures.
+#[derive(FromQueryResult)]
+struct MonthRow {
+    month: i32,
+    days: i64,
+    available: i64,
+    sold: i64,
+    room: i64,
+    revenue: i64,
+    last: Option<NaiveDate>,
+}
+
+/// A month's sums of one charge code.
+#[derive(FromQueryResult)]
+struct CodeRow {
+    month: i32,
+    charge_code_id: i32,
+    amount: i64,
+    tax: i64,
+}
+
+impl MonthRow {
+    fn month(&self) -> u32 {
+        u32::try_from(self.month).unwrap_or(0)
+    }
+}
+
+impl CodeRow {
+    fn month(&self) -> u32 {
+        u32::try_from(self.month).unwrap_or(0)
+    }
+}
+
+/// `SUM(column)` as a 64-bit integer on either backend (PostgreSQL sums BIGINT to NUMERIC).
+fn sum(column: &str) -> SimpleExpr {
+    Expr::cust(format!("CAST(SUM(\"{column}\") AS BIGINT)"))
+}
+
+/// The month (1–12) of a row's business date, as an integer on either backend.
+fn month_of(backend: DbBackend) -> SimpleExpr {
+    match backend {
+        DbBackend::Postgres => Expr::cust("CAST(EXTRACT(MONTH FROM \"business_date\") AS INTEGER)"),
+        _ => Expr::cust("CAST(strftime('%m', \"business_date\") AS INTEGER)"),
+    }
+}
+
 /// The occupancy and revenue of `year` (permission `reports.view` or `night_audit.run`): one
 /// row per month with closed days and the year's total, over closed business dates only.
 pub async fn year(conn: &impl ConnectionTrait, actor: &Actor, year: i32) -> Result<YearReport> {
@@ -178,15 +227,34 @@ pub async fn year(conn: &impl ConnectionTrait, actor: &Actor, year: i32) -> Resu
     };
     let p = property::get(conn, actor.property_id).await?;
     let digits = property::digits(&p);
-    let days = daily_figures::Entity::find()
+    // Summed by month in the database: twelve rows, not a year of days.
+    let month = month_of(conn.get_database_backend());
+    let month_rows: Vec<MonthRow> = daily_figures::Entity::find()
+        .select_only()
+        .column_as(month.clone(), "month")
+        .column_as(daily_figures::Column::BusinessDate.count(), "days")
+        .column_as(sum("rooms_available"), "available")
+        .column_as(sum("rooms_occupied"), "sold")
+        .column_as(sum("room_revenue_minor"), "room")
+        .column_as(sum("revenue_minor"), "revenue")
+        .column_as(daily_figures::Column::BusinessDate.max(), "last")
         .filter(daily_figures::Column::PropertyId.eq(p.id))
         .filter(daily_figures::Column::BusinessDate.between(first, last))
-        .order_by_asc(daily_figures::Column::BusinessDate)
+        .group_by(month.clone())
+        .into_model::<MonthRow>()
         .all(conn)
         .await?;
-    let code_rows = daily_code_figures::Entity::find()
+    let code_rows: Vec<CodeRow> = daily_code_figures::Entity::find()
+        .select_only()
+        .column_as(month.clone(), "month")
+        .column(daily_code_figures::Column::ChargeCodeId)
+        .column_as(sum("amount_minor"), "amount")
+        .column_as(sum("tax_minor"), "tax")
         .filter(daily_code_figures::Column::PropertyId.eq(p.id))
         .filter(daily_code_figures::Column::BusinessDate.between(first, last))
+        .group_by(month)
+        .group_by(daily_code_figures::Column::ChargeCodeId)
+        .into_model::<CodeRow>()
         .all(conn)
         .await?;
     let codes: BTreeMap<i32, charge_code::Model> = if code_rows.is_empty() {
@@ -202,24 +270,18 @@ pub async fn year(conn: &impl ConnectionTrait, actor: &Actor, year: i32) -> Resu
     };
     let mut total = Sums::default();
     let mut months: BTreeMap<u32, Sums> = BTreeMap::new();
-    for d in &days {
-        total.add_day(d);
-        months
-            .entry(d.business_date.month())
-            .or_default()
-            .add_day(d);
+    for m in &month_rows {
+        total.add_month(m);
+        months.entry(m.month()).or_default().add_month(m);
     }
     for c in &code_rows {
         total.add_code(c);
-        months
-            .entry(c.business_date.month())
-            .or_default()
-            .add_code(c);
+        months.entry(c.month()).or_default().add_code(c);
     }
     Ok(YearReport {
         year,
         currency: p.currency.clone(),
-        closed_through: days.last().map(|d| d.business_date),
+        closed_through: month_rows.iter().filter_map(|m| m.last).max(),
         months: months
             .iter()
             .map(|(month, sums)| MonthFigures {

@@ -39,9 +39,9 @@ pub async fn year_from_rollup(db: &Db, property_id: i32, year: i32) -> Vec<Month
     let s = statement(
         db,
         &format!(
-            "SELECT {m} AS m, COUNT(*) AS days, SUM(rooms_available) AS available, \
-             SUM(rooms_occupied) AS sold, SUM(room_revenue_minor) AS room, \
-             SUM(revenue_minor) AS revenue FROM daily_figures \
+            "SELECT {m} AS m, COUNT(*) AS days, CAST(SUM(rooms_available) AS BIGINT) AS available, \
+             CAST(SUM(rooms_occupied) AS BIGINT) AS sold, CAST(SUM(room_revenue_minor) AS BIGINT) AS room, \
+             CAST(SUM(revenue_minor) AS BIGINT) AS revenue FROM daily_figures \
              WHERE property_id = ? AND business_date >= ? AND business_date <= ? \
              GROUP BY {m} ORDER BY m"
         ),
@@ -65,7 +65,7 @@ pub async fn year_from_rollup(db: &Db, property_id: i32, year: i32) -> Vec<Month
     let codes = statement(
         db,
         &format!(
-            "SELECT {m} AS m, charge_code_id, SUM(amount_minor) AS amount, SUM(tax_minor) AS tax \
+            "SELECT {m} AS m, charge_code_id, CAST(SUM(amount_minor) AS BIGINT) AS amount, CAST(SUM(tax_minor) AS BIGINT) AS tax \
              FROM daily_code_figures WHERE property_id = ? AND business_date >= ? \
              AND business_date <= ? GROUP BY {m}, charge_code_id"
         ),
@@ -97,9 +97,9 @@ pub async fn year_from_source(db: &Db, property_id: i32, year: i32) -> Vec<Month
         db,
         &format!(
             "SELECT {day} AS m, \
-             SUM(CASE WHEN p.kind = 'charge' AND k.code = 'ROOM' AND p.night = p.business_date \
-                 THEN p.amount_minor ELSE 0 END) AS room, \
-             SUM(CASE WHEN p.kind = 'charge' AND k.id IS NOT NULL THEN p.amount_minor ELSE 0 END) \
+             CAST(SUM(CASE WHEN p.kind = 'charge' AND k.code = 'ROOM' AND p.night = p.business_date \
+                 THEN p.amount_minor ELSE 0 END) AS BIGINT) AS room, \
+             CAST(SUM(CASE WHEN p.kind = 'charge' AND k.id IS NOT NULL THEN p.amount_minor ELSE 0 END) AS BIGINT) \
                  AS revenue \
              FROM posting p \
              JOIN night_audit a ON a.property_id = p.property_id \

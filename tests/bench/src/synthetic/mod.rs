@@ -12,6 +12,7 @@ use chrono::{Days, NaiveDate, Utc};
 use innkeep_core::db::Db;
 use innkeep_core::error::Result;
 use innkeep_core::reports;
+use sea_orm::ConnectionTrait;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
@@ -100,7 +101,9 @@ pub async fn generate(db: &Db, spec: &Spec, progress: &dyn Fn(u64, u64)) -> Resu
     let stays = plan(spec, &rooms);
     let extra = spec.size.guests().saturating_sub(stays.len());
     let nights: u64 = stays.iter().map(Stay::nights).sum();
-    let total = (stays.len() + extra) as u64 + stays.len() as u64 + nights * 2;
+    let checked_out = stays.iter().filter(|s| s.fate == Fate::CheckedOut).count() as u64;
+    // Guests, bookings, nights, then each day's room charges, payments and invoices.
+    let total = (stays.len() + extra) as u64 + stays.len() as u64 + nights * 2 + checked_out * 2;
     let done = std::cell::Cell::new(0u64);
     let step = |n: u64| {
         done.set(done.get() + n);
@@ -122,6 +125,11 @@ pub async fn generate(db: &Db, spec: &Spec, progress: &dyn Fn(u64, u64)) -> Resu
         &step,
     )
     .await?;
+    // A bulk load leaves PostgreSQL's planner without statistics (it would plan the roll-up
+    // below as if the tables were empty); measure them first, as after any bulk import.
+    if db.backend == innkeep_core::db::Backend::Postgres {
+        db.conn.execute_unprepared("ANALYZE").await?;
+    }
     // The daily roll-up the night audit writes for each day it closes, for the closed history.
     reports::rollup::rebuild(&db.conn, actor.property_id, start, spec.today).await?;
     Ok(written)
