@@ -3,6 +3,7 @@
 //! Std-only apart from `ctrlc`; every step prints the command it runs.
 
 mod deps;
+mod fuzz;
 mod postgres;
 mod sh;
 mod suites;
@@ -33,6 +34,9 @@ commands:
   postgres [-- command]           start a throwaway PostgreSQL, run the command with
                                   INNKEEP_TEST_BACKEND=postgres and INNKEEP_TEST_PG_URL set
                                   (or wait for Enter), then remove it
+  fuzz [--seconds N] [--asan] [TARGET…]
+                                  build the cargo-fuzz targets of tests/fuzz and run each for
+                                  N seconds (default 60); fails on any crash
 ";
 
 fn main() -> ExitCode {
@@ -53,6 +57,7 @@ fn main() -> ExitCode {
         "seed" => seed(rest),
         "bench" => bench(rest),
         "postgres" => with_postgres(rest),
+        "fuzz" => fuzz::fuzz(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())

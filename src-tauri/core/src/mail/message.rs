@@ -16,7 +16,7 @@ use crate::validate::{Invalid, Rule};
 const MAX_RECIPIENTS: usize = 20;
 
 /// One mailbox, either a bare address or `Name <address>`; nothing may follow it.
-pub(super) fn mailbox(field: &'static str, value: &str) -> Result<Mailbox, Invalid> {
+pub fn mailbox(field: &'static str, value: &str) -> Result<Mailbox, Invalid> {
     let bad = || Invalid::new(field, Rule::Format);
     let v = value.trim();
     if v.is_empty() {
@@ -40,7 +40,7 @@ pub(super) fn mailbox(field: &'static str, value: &str) -> Result<Mailbox, Inval
 }
 
 /// A list of mailboxes as stored in the out-box (`A <a@x>, b@y`); empty when `values` is.
-pub(super) fn mailbox_list(field: &'static str, values: &[String]) -> Result<String, Invalid> {
+pub fn mailbox_list(field: &'static str, values: &[String]) -> Result<String, Invalid> {
     if values.len() > MAX_RECIPIENTS {
         return Err(Invalid::new(
             field,
@@ -57,7 +57,8 @@ pub(super) fn mailbox_list(field: &'static str, values: &[String]) -> Result<Str
     Ok(list.to_string())
 }
 
-fn parse_list(stored: &str) -> Result<Mailboxes, String> {
+/// The mailboxes of a list as [`mailbox_list`] stored it.
+pub fn parse_list(stored: &str) -> Result<Mailboxes, String> {
     if stored.trim().is_empty() {
         return Ok(Mailboxes::new());
     }
