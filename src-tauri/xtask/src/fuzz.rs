@@ -190,7 +190,6 @@ impl Fuzz {
                 .lines()
                 .map_while(std::io::Result::ok)
             {
-                // New and reduced inputs are many; the pulse and final lines say enough.
                 if !is_progress(&line) {
                     eprintln!("{line}");
                 }
@@ -219,8 +218,10 @@ impl Fuzz {
     }
 }
 
+/// New and reduced inputs (many) and the dictionary libFuzzer recommends at the end.
 fn is_progress(line: &str) -> bool {
-    line.starts_with('#') && (line.contains("\tNEW ") || line.contains("\tREDUCE "))
+    (line.starts_with('#') && (line.contains("\tNEW ") || line.contains("\tREDUCE ")))
+        || (line.starts_with('"') && line.contains("# Uses: "))
 }
 
 /// A path libFuzzer printed (relative to the repository root, where cargo fuzz runs).
