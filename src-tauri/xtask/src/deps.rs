@@ -158,3 +158,31 @@ fn home() -> Option<PathBuf> {
         .or_else(|| std::env::var_os("USERPROFILE"))
         .map(PathBuf::from)
 }
+
+/// The cargo-fuzz binary, installed with cargo when absent (`cargo xtask fuzz` and the
+/// fuzz-smoke suite run libFuzzer targets through it).
+pub fn cargo_fuzz() -> Result<PathBuf> {
+    if let Some(found) = find_cargo_bin("cargo-fuzz") {
+        return Ok(found);
+    }
+    println!("==> installing cargo-fuzz (builds and runs the libFuzzer targets in tests/fuzz)");
+    run(sh::cargo().args(["install", "cargo-fuzz", "--locked", "--version", "^0.13"]))?;
+    find_cargo_bin("cargo-fuzz")
+        .ok_or_else(|| "cargo-fuzz was installed but is not found".to_string())
+}
+
+/// An executable in cargo's bin folder (where `cargo install` puts it) or on PATH.
+fn find_cargo_bin(name: &str) -> Option<PathBuf> {
+    let exe = if cfg!(windows) {
+        format!("{name}.exe")
+    } else {
+        name.to_string()
+    };
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| home().map(|h| h.join(".cargo")));
+    cargo_home
+        .map(|c| c.join("bin").join(&exe))
+        .filter(|p| p.is_file())
+        .or_else(|| sh::which(name))
+}

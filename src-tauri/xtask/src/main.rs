@@ -3,6 +3,7 @@
 //! Std-only apart from `ctrlc`; every step prints the command it runs.
 
 mod deps;
+mod fuzz;
 mod postgres;
 mod sh;
 mod soak;
@@ -40,6 +41,9 @@ commands:
                                   the long reliability tests (race: 32 writers × N attempts,
                                   default 10000; crash: N SIGKILLs, default 200; disk full) on
                                   SQLite, then on a throwaway PostgreSQL
+  fuzz [--seconds N] [--asan] [TARGET…]
+                                  build the cargo-fuzz targets of tests/fuzz and run each for
+                                  N seconds (default 60); fails on any crash
 ";
 
 fn main() -> ExitCode {
@@ -62,6 +66,7 @@ fn main() -> ExitCode {
         "bench-app" => bench_app(rest),
         "postgres" => with_postgres(rest),
         "soak" => soak::soak(rest),
+        "fuzz" => fuzz::fuzz(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())

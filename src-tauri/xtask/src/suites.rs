@@ -27,6 +27,7 @@ const SUITES: &[(&str, Step)] = &[
     ("keyring-available", keyring_available),
     ("keyring-unavailable", keyring_unavailable),
     ("e2e", e2e),
+    ("fuzz-smoke", fuzz_smoke),
 ];
 
 pub fn test(args: &[String]) -> Result<()> {
@@ -274,3 +275,11 @@ fn ensure_ui_dist() -> Result<()> {
     }
     ui(&["run", "build"])
 }
+
+/// Every cargo-fuzz target of tests/fuzz for a short while (cargo-fuzz installed if missing).
+fn fuzz_smoke() -> Result<()> {
+    crate::fuzz::fuzz(&["--seconds".to_string(), FUZZ_SMOKE_SECONDS.to_string()])
+}
+
+/// Seconds per target in the fuzz-smoke suite.
+const FUZZ_SMOKE_SECONDS: u64 = 15;

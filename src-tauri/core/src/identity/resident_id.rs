@@ -44,6 +44,10 @@ pub fn parse(number: &str, today: NaiveDate) -> Result<ResidentId, IdentityError
     if found != 18 {
         return Err(IdentityError::ResidentIdLength { found });
     }
+    // 18 characters may be more than 18 bytes: check them before splitting at byte 17.
+    if !number.is_ascii() {
+        return Err(IdentityError::ResidentIdCharacters);
+    }
     let (body, last) = number.split_at(17);
     if !body.bytes().all(|b| b.is_ascii_digit())
         || !last.bytes().all(|b| b.is_ascii_digit() || b == b'X')

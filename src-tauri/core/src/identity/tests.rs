@@ -132,6 +132,20 @@ fn length_characters_and_province_are_checked_first() {
 }
 
 #[test]
+fn eighteen_characters_that_are_not_ascii_are_refused_not_a_panic() {
+    // 16 digits, a two-byte letter across byte 17, a digit: 18 characters, 19 bytes. This used
+    // to panic splitting the number inside the é (the id_number fuzz target covers it).
+    assert_eq!(
+        resident("1101051949123100é2"),
+        Err(IdentityError::ResidentIdCharacters)
+    );
+    assert_eq!(
+        resident("11010519491231002王"),
+        Err(IdentityError::ResidentIdCharacters)
+    );
+}
+
+#[test]
 fn every_province_code_decodes() {
     for p in PROVINCES {
         let id = with_check(&format!("{}010119850615123", p.code));

@@ -14,6 +14,7 @@ use crate::error::ApiError;
 
 pub use delivery::{DeliveryReport, MAX_ATTEMPTS, any_due, deliver_due, retry_delay, send_test};
 pub use enqueue::{About, MAX_ATTACHMENT_MB, NewAttachment, NewMessage, enqueue};
+pub use message::{mailbox, mailbox_list, parse_list};
 pub use outbox::{
     MailMessageView, MailStatus, OutboxAttachmentView, OutboxFilter, OutboxView, cancel, list,
     outbox, retry_now,
