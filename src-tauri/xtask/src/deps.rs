@@ -68,7 +68,10 @@ pub fn ensure_system_packages(need: Need) -> Result<()> {
         wanted.extend_from_slice(TEST_PACKAGES);
     }
     if need == Need::Bench {
-        wanted.push(("x11-apps", "xwd: fast screen dumps for timing the first paint"));
+        wanted.push((
+            "x11-apps",
+            "xwd: fast screen dumps for timing the first paint",
+        ));
     }
     let missing: Vec<(&str, &str)> = wanted
         .into_iter()

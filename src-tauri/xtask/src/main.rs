@@ -207,7 +207,16 @@ fn bench_app(args: &[String]) -> Result<()> {
         .args(["build", "--release", "-p", "bare-window"])
         .current_dir(root()))?;
     run(cargo()
-        .args(["run", "-q", "--release", "-p", "innkeep-bench", "--bin", "app", "--"])
+        .args([
+            "run",
+            "-q",
+            "--release",
+            "-p",
+            "innkeep-bench",
+            "--bin",
+            "app",
+            "--",
+        ])
         .arg("--app")
         .arg(app_binary("release"))
         .arg("--bare")

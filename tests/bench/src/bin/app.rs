@@ -34,7 +34,9 @@ fn main() {
             .unwrap_or_else(|| fail(&format!("{name} is required")))
     };
     let (app, bare, hotel) = (path("--app"), path("--bare"), path("--hotel"));
-    let runs: usize = arg(&args, "--runs").and_then(|r| r.parse().ok()).unwrap_or(5);
+    let runs: usize = arg(&args, "--runs")
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
     let out = arg(&args, "--out").unwrap_or_else(|| "tests/bench/RESULTS.md".into());
     let shots = std::env::temp_dir().join("innkeep-bench-app");
     let _ = std::fs::create_dir_all(&shots);
@@ -93,7 +95,11 @@ fn main() {
         "idle PSS: bare window {} MB, Innkeep {} MB ({})",
         bare_pss / 1024,
         app_pss / 1024,
-        if logged_in { "logged in" } else { "login screen" }
+        if logged_in {
+            "logged in"
+        } else {
+            "login screen"
+        }
     );
 
     let deb = arg(&args, "--deb").map(PathBuf::from);
@@ -219,7 +225,9 @@ fn table(
             } else {
                 "login screen"
             },
-            hotel.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned()),
+            hotel
+                .file_name()
+                .map_or_else(String::new, |f| f.to_string_lossy().into_owned()),
             bare_pss as f64 / 1024.0,
         ),
     ];
@@ -228,7 +236,8 @@ fn table(
         rows.push(format!(
             "| Release .deb size | (measured) | {:.1} MB | — | — | {} |",
             size as f64 / 1_048_576.0,
-            deb.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned())
+            deb.file_name()
+                .map_or_else(String::new, |f| f.to_string_lossy().into_owned())
         ));
     }
     format!(

@@ -51,7 +51,10 @@ async fn main() {
     };
     // `--only a,b` runs some measures and prints them without touching RESULTS.md.
     let only = arg(&args, "--only");
-    let want = |name: &str| only.as_deref().is_none_or(|o| o.split(',').any(|n| n == name));
+    let want = |name: &str| {
+        only.as_deref()
+            .is_none_or(|o| o.split(',').any(|n| n == name))
+    };
     let mut rows = Vec::new();
     if want("availability") {
         rows.push(availability_30(&db, &actor, today).await);
@@ -321,9 +324,16 @@ async fn concurrent_writers(url: &str, db: &Db, actor: &Actor, today: NaiveDate)
         "{} bookings in {:.2} s = {rate:.0} bookings/s (goal ≥ 500/s{}); {} refused{}",
         w.booked,
         w.wall.as_secs_f64(),
-        if rate >= 500.0 { ", met" } else { ", **missed**" },
+        if rate >= 500.0 {
+            ", met"
+        } else {
+            ", **missed**"
+        },
         w.refused.len(),
-        w.refused.first().map(|e| format!(" (first: {e})")).unwrap_or_default()
+        w.refused
+            .first()
+            .map(|e| format!(" (first: {e})"))
+            .unwrap_or_default()
     ));
     f.met = f.met.map(|m| m && rate >= 500.0 && w.refused.is_empty());
     f

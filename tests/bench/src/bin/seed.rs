@@ -54,7 +54,11 @@ async fn main() {
         // Without a terminal (a log file) the bar is hidden: a line per tenth instead.
         if bar.is_hidden() && done * 10 / total.max(1) > tenth.get() {
             tenth.set(done * 10 / total.max(1));
-            println!("{:>4.0} s  {}0 %", started.elapsed().as_secs_f64(), tenth.get());
+            println!(
+                "{:>4.0} s  {}0 %",
+                started.elapsed().as_secs_f64(),
+                tenth.get()
+            );
         }
     })
     .await;

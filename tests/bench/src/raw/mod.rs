@@ -182,7 +182,12 @@ pub async fn plans(db: &Db, property_id: i32) -> Vec<(i32, i32)> {
     );
     let rows = db.conn.query_all_raw(s).await.unwrap_or_default();
     rows.iter()
-        .filter_map(|r| Some((r.try_get("", "room_type_id").ok()?, r.try_get("", "id").ok()?)))
+        .filter_map(|r| {
+            Some((
+                r.try_get("", "room_type_id").ok()?,
+                r.try_get("", "id").ok()?,
+            ))
+        })
         .collect()
 }
 

@@ -113,11 +113,15 @@ pub async fn year_from_source(db: &Db, property_id: i32, year: i32) -> Vec<Month
     let mut months: std::collections::BTreeMap<u32, MonthRow> = Default::default();
     let month = |r: &QueryResult| u32::try_from(int(r, "m")).unwrap_or(0);
     for r in db.conn.query_all_raw(sold).await.unwrap_or_default() {
-        let e = months.entry(month(&r)).or_insert((month(&r), 0, 0, 0, 0, 0));
+        let e = months
+            .entry(month(&r))
+            .or_insert((month(&r), 0, 0, 0, 0, 0));
         e.3 = int(&r, "sold");
     }
     for r in db.conn.query_all_raw(money).await.unwrap_or_default() {
-        let e = months.entry(month(&r)).or_insert((month(&r), 0, 0, 0, 0, 0));
+        let e = months
+            .entry(month(&r))
+            .or_insert((month(&r), 0, 0, 0, 0, 0));
         e.4 = int(&r, "room");
         e.5 = int(&r, "revenue");
     }

@@ -12,9 +12,9 @@ use chrono::{Days, NaiveDate, Utc};
 use innkeep_core::db::Db;
 use innkeep_core::error::Result;
 use innkeep_core::reports;
-use sea_orm::ConnectionTrait;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
+use sea_orm::ConnectionTrait;
 
 pub use history::{Fate, Stay};
 pub use hotel::{PASSWORD, Room};

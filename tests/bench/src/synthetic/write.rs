@@ -79,7 +79,8 @@ pub async fn write(
         // SQLite's default 2 MB page cache every insert would spill pages to the WAL and read them
         // back. A 1 GB cache for this one connection keeps the whole index working set in memory.
         // Each multi-row INSERT also keeps a statement journal; in memory, not in a temp file.
-        txn.execute_unprepared("PRAGMA cache_size = -1048576").await?;
+        txn.execute_unprepared("PRAGMA cache_size = -1048576")
+            .await?;
         txn.execute_unprepared("PRAGMA temp_store = MEMORY").await?;
     }
     let room_code = folios::code::ROOM;
