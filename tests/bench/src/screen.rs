@@ -57,8 +57,9 @@ impl Display {
     /// Saves what the screen shows as a PNG (ImageMagick's `import`).
     pub fn screenshot(&self, path: &Path) -> Result<(), String> {
         let status = Command::new("import")
-            .args(["-silent", "-display", &self.name, "-window", "root"])
+            .args(["-silent", "-window", "root"])
             .arg(path)
+            .env("DISPLAY", &self.name)
             .status()
             .map_err(|e| format!("cannot run import: {e}"))?;
         status

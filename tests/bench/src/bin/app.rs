@@ -221,7 +221,7 @@ fn table(
             met(pss_beyond <= 40.0),
             app_pss as f64 / 1024.0,
             if logged_in {
-                "logged in, dashboard shown"
+                "after a login was typed with xdotool: see innkeep-idle.png for whether it took"
             } else {
                 "login screen"
             },
