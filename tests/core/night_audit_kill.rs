@@ -2,17 +2,16 @@
 //! with SIGKILL half-way through posting (a child process: this test binary re-invoked), on
 //! either backend.
 
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use innkeep_core::auth;
 use innkeep_core::clock::ManualClock;
-use innkeep_core::db::{self, Backend, Db, PostgresServer};
+use innkeep_core::db::{self, Backend, Db};
 use innkeep_core::entity::{night_audit as closed, property, reservation};
 use innkeep_core::night_audit::{self, AuditStep};
-use innkeep_tests::{backend, fresh_db, pg_server, t0};
-use sea_orm::{ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, Statement};
+use innkeep_tests::{fresh_db, integrity, name_of, open_named, t0};
+use sea_orm::{EntityTrait, PaginatorTrait};
 
 use crate::night_audit::{business_date, day, input, postings_on, scene};
 
@@ -81,55 +80,6 @@ async fn child_runs_the_audit_and_stalls_half_way() {
     })
     .await;
     panic!("the child should have been killed half-way");
-}
-
-/// The test database `name` (a SQLite file, or a database on the test's PostgreSQL server).
-async fn open_named(name: &str) -> Db {
-    match backend() {
-        Backend::Embedded => db::open_embedded(Path::new(name)).await.unwrap(),
-        Backend::Postgres => {
-            let (server, password) = pg_server();
-            let server = PostgresServer {
-                database: name.into(),
-                ..server
-            };
-            db::open_postgres(&server, &password).await.unwrap()
-        }
-    }
-}
-
-/// What names the test database for another process.
-async fn name_of(db: &Db) -> String {
-    if let Some(path) = &db.sqlite_path {
-        return path.display().to_string();
-    }
-    let row = db
-        .conn
-        .query_one_raw(Statement::from_string(
-            DbBackend::Postgres,
-            "SELECT current_database() AS name",
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    row.try_get::<String>("", "name").unwrap()
-}
-
-/// SQLite's own check of the file; PostgreSQL has no equivalent to ask.
-async fn integrity(db: &Db) -> String {
-    if db.backend == Backend::Postgres {
-        return "ok".into();
-    }
-    let row = db
-        .conn
-        .query_one_raw(Statement::from_string(
-            DbBackend::Sqlite,
-            "PRAGMA integrity_check",
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    row.try_get::<String>("", "integrity_check").unwrap()
 }
 
 #[tokio::test]

@@ -305,3 +305,65 @@ pub async fn check_in(
     .await
     .expect("check-in")
 }
+
+/// The test database `name` (a SQLite file, or a database on the test's PostgreSQL server),
+/// through a pool of its own: another terminal.
+pub async fn open_named(name: &str) -> Db {
+    match backend() {
+        Backend::Embedded => db::open_embedded(std::path::Path::new(name))
+            .await
+            .expect("the test database answers"),
+        Backend::Postgres => {
+            let (server, password) = pg_server();
+            let server = PostgresServer {
+                database: name.into(),
+                ..server
+            };
+            db::open_postgres(&server, &password)
+                .await
+                .expect("the test database answers")
+        }
+    }
+}
+
+/// What names the test database for another pool or process.
+pub async fn name_of(db: &Db) -> String {
+    use sea_orm::ConnectionTrait as _;
+    if let Some(path) = &db.sqlite_path {
+        return path.display().to_string();
+    }
+    let row = db
+        .conn
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "SELECT current_database() AS name",
+        ))
+        .await
+        .expect("the test database answers")
+        .expect("the test database answers");
+    row.try_get::<String>("", "name")
+        .expect("the test database answers")
+}
+
+/// SQLite's own check of the file (`ok` when sound); PostgreSQL has no equivalent to ask.
+pub async fn integrity(db: &Db) -> String {
+    use sea_orm::ConnectionTrait as _;
+    if db.backend == Backend::Postgres {
+        return "ok".into();
+    }
+    let rows = db
+        .conn
+        .query_all_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Sqlite,
+            "PRAGMA integrity_check",
+        ))
+        .await
+        .expect("the test database answers");
+    rows.iter()
+        .map(|r| {
+            r.try_get::<String>("", "integrity_check")
+                .expect("the test database answers")
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
